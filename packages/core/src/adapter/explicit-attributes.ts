@@ -1,0 +1,47 @@
+import { type Context, diag } from '@opentelemetry/api';
+import {
+  isEmptyAttributes,
+  type ResolvedAttributes,
+  type ThreadlineAttributes,
+} from '../attributes';
+import { globalState } from '../global-state';
+import { getContextAttributes } from '../scope/context-attributes';
+import { mergeAttributes } from '../scope/merge-attributes';
+import { getExplicitAttributes, setExplicitAttributes } from '../scope/scope-frame';
+import { validateAttributes } from '../validation/validate-attributes';
+
+/**
+ * Validates attributes an adapter got from its per-call options (or a framework's native
+ * per-call values) once, so they can be reused for many spans.
+ */
+export function validateExplicitAttributes(attributes: ThreadlineAttributes): ResolvedAttributes {
+  return validateAttributes(attributes, globalState().settings).attributes;
+}
+
+/**
+ * For adapters: the context to start a span with so that the span gets `attributes` as explicit
+ * (SPEC §3 level 1) and its children inherit them (level 2). Start the span with it, but run
+ * the children under `trace.setSpan(parentContext, span)`, not under this context.
+ */
+export function contextWithExplicitAttributes(
+  ctx: Context,
+  attributes: ResolvedAttributes,
+): Context {
+  try {
+    if (isEmptyAttributes(attributes)) return ctx;
+    const outer = getExplicitAttributes(ctx);
+    return setExplicitAttributes(ctx, outer ? mergeAttributes(outer, attributes) : attributes);
+  } catch (error) {
+    diag.warn('threadline: could not set explicit attributes', error);
+    return ctx;
+  }
+}
+
+/**
+ * What Threadline resolved for a live span (after `ThreadlineSpanProcessor.onStart`), or, when
+ * no processor saw it, what a span started on `ctx` would resolve to. Adapters use it for keys
+ * such as `gen_ai.conversation.id`.
+ */
+export function getSpanAttributes(span: object, ctx: Context): ResolvedAttributes {
+  return globalState().spans.get(span)?.resolved ?? getContextAttributes(ctx);
+}

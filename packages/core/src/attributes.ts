@@ -1,0 +1,66 @@
+/** A metadata value as callers may give it; it is stored as a string. */
+export type MetadataValue = string | number | boolean;
+
+/**
+ * The Threadline fields (SPEC §1) as a caller gives them. In a scope, `null` clears an inherited
+ * value and `undefined` inherits it.
+ */
+export interface ThreadlineAttributes {
+  /** The conversation: 1–200 printable US-ASCII characters. */
+  sessionId?: string | null;
+  /** The end user: 1–200 printable US-ASCII characters. Prefer a pseudonymous id. */
+  userId?: string | null;
+  /** Name of the trace: 1–200 characters, no control characters. */
+  traceName?: string | null;
+  /** Application version. */
+  version?: string | null;
+  /** Application release. */
+  release?: string | null;
+  /** Deployment environment: `^(?!langfuse)[a-z0-9_-]{1,40}$`. */
+  environment?: string | null;
+  /** Tags; order kept, duplicates removed, at most 50. */
+  tags?: readonly string[] | null;
+  /** Bounded dimensions (workflow, region, tier); at most 50 keys. */
+  metadata?: Readonly<Record<string, MetadataValue>> | null;
+}
+
+/** The scalar string fields. */
+export const SCALAR_FIELDS = [
+  'sessionId',
+  'userId',
+  'traceName',
+  'version',
+  'release',
+  'environment',
+] as const;
+
+/** A scalar string field. */
+export type ScalarField = (typeof SCALAR_FIELDS)[number];
+
+/** Any field name. */
+export type AttributeField = ScalarField | 'tags' | 'metadata';
+
+/**
+ * Validated attributes: every value present is valid. Frozen, and treated as immutable
+ * everywhere, so they can be shared between scopes and spans.
+ */
+export interface ResolvedAttributes {
+  readonly sessionId?: string;
+  readonly userId?: string;
+  readonly traceName?: string;
+  readonly version?: string;
+  readonly release?: string;
+  readonly environment?: string;
+  readonly tags?: readonly string[];
+  readonly metadata?: Readonly<Record<string, string>>;
+}
+
+/** The resolved attributes with no field set. */
+export const EMPTY_ATTRIBUTES: ResolvedAttributes = Object.freeze({});
+
+/** Whether resolved attributes have no field. */
+export function isEmptyAttributes(attributes: ResolvedAttributes): boolean {
+  if (attributes === EMPTY_ATTRIBUTES) return true;
+  for (const _ in attributes) return false;
+  return true;
+}

@@ -1,0 +1,61 @@
+import type { Baggage } from '@opentelemetry/api';
+import { EMPTY_ATTRIBUTES, type ResolvedAttributes } from '../attributes';
+import { BAGGAGE_KEYS } from '../keys/baggage-keys';
+import type { ThreadlineSettings } from '../settings';
+import { validateAttributes } from '../validation/validate-attributes';
+
+// A baggage object is immutable and shared by every span started under it: read it once.
+const cache = new WeakMap<Baggage, ResolvedAttributes>();
+
+/**
+ * The attributes inbound W3C baggage carries (SPEC §5), validated like any other value. Only
+ * called where the processor was told to read baggage: a public client chooses these values.
+ */
+export function readBaggageAttributes(
+  baggage: Baggage,
+  settings: ThreadlineSettings,
+): ResolvedAttributes {
+  const cached = cache.get(baggage);
+  if (cached) return cached;
+  const input: Record<string, unknown> = {};
+  const metadata: Record<string, string> = Object.create(null);
+  let anyMetadata = false;
+  for (const [key, entry] of baggage.getAllEntries()) {
+    const value = entry.value;
+    switch (key) {
+      case BAGGAGE_KEYS.SESSION_ID:
+        input.sessionId = value;
+        break;
+      case BAGGAGE_KEYS.USER_ID:
+        input.userId = value;
+        break;
+      case BAGGAGE_KEYS.TRACE_NAME:
+        input.traceName = value;
+        break;
+      case BAGGAGE_KEYS.VERSION:
+        input.version = value;
+        break;
+      case BAGGAGE_KEYS.RELEASE:
+        input.release = value;
+        break;
+      case BAGGAGE_KEYS.ENVIRONMENT:
+        input.environment = value;
+        break;
+      case BAGGAGE_KEYS.TAGS:
+        input.tags = value.split(',').filter((tag) => tag.length > 0);
+        break;
+      default:
+        if (key.startsWith(BAGGAGE_KEYS.METADATA_PREFIX)) {
+          metadata[key.slice(BAGGAGE_KEYS.METADATA_PREFIX.length)] = value;
+          anyMetadata = true;
+        }
+    }
+  }
+  if (anyMetadata) input.metadata = metadata;
+  const attributes =
+    Object.keys(input).length === 0
+      ? EMPTY_ATTRIBUTES
+      : validateAttributes(input, settings).attributes;
+  cache.set(baggage, attributes);
+  return attributes;
+}

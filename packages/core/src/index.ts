@@ -1,0 +1,48 @@
+export {
+  isContentCaptureEnabled,
+  MAX_CONTENT_CHARS,
+  toContentAttribute,
+} from './adapter/content-capture';
+export {
+  contextWithExplicitAttributes,
+  getSpanAttributes,
+  validateExplicitAttributes,
+} from './adapter/explicit-attributes';
+export { recordSpanError, safely } from './adapter/span-errors';
+export type {
+  AttributeField,
+  MetadataValue,
+  ResolvedAttributes,
+  ScalarField,
+  ThreadlineAttributes,
+} from './attributes';
+export { BAGGAGE_KEYS, BAGGAGE_LIMITS } from './keys/baggage-keys';
+export {
+  DEFAULT_DIALECTS,
+  type Dialect,
+  LANGFUSE_ATTRIBUTES,
+  OPENINFERENCE_ATTRIBUTES,
+  OTEL_ATTRIBUTES,
+} from './keys/dialect-keys';
+export {
+  AI_SDK_METADATA_ATTRIBUTES,
+  GEN_AI_ATTRIBUTES,
+  GEN_AI_OPERATIONS,
+  LANGFUSE_OBSERVATION_ATTRIBUTES,
+  type ObservationType,
+} from './keys/genai-keys';
+export {
+  ThreadlineSpanProcessor,
+  type ThreadlineSpanProcessorOptions,
+} from './processor/threadline-span-processor';
+export {
+  contextWithAttributes,
+  getContextAttributes,
+  type ReadAttributesOptions,
+} from './scope/context-attributes';
+export { getActiveAttributes, propagateAttributes } from './scope/propagate-attributes';
+export type { PropagateAttributesParams, ScopeOptions } from './scope/scope-options';
+export type { InvalidReason, InvalidValueReport, OnInvalid } from './validation/report';
+export { detectSensitive, type SensitivePolicy } from './validation/sensitive';
+export { type ValidationResult, validateAttributes } from './validation/validate-attributes';
+export { PACKAGE_VERSION as VERSION } from './version';

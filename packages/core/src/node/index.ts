@@ -1,0 +1,6 @@
+export { exportersFromEnv, langfuseExporterConfig } from './exporter-from-env';
+export {
+  type RegisterThreadlineOptions,
+  registerThreadline,
+  type ThreadlineRegistration,
+} from './register-threadline';

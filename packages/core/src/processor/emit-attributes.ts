@@ -1,0 +1,42 @@
+import type { Attributes } from '@opentelemetry/api';
+import type { ResolvedAttributes } from '../attributes';
+import {
+  type Dialect,
+  LANGFUSE_ATTRIBUTES,
+  OPENINFERENCE_ATTRIBUTES,
+  OTEL_ATTRIBUTES,
+} from '../keys/dialect-keys';
+
+/**
+ * The span attributes that express `resolved` in the given dialects (SPEC §4), each key once.
+ * Never a `gen_ai.*` key: Langfuse's exporter would export every span that has one.
+ */
+export function emitAttributes(
+  resolved: ResolvedAttributes,
+  dialects: ReadonlySet<Dialect>,
+): Attributes {
+  const out: Attributes = {};
+  if (dialects.size === 0) return out;
+  if (resolved.sessionId !== undefined) out[OTEL_ATTRIBUTES.SESSION_ID] = resolved.sessionId;
+  if (resolved.userId !== undefined) out[OTEL_ATTRIBUTES.USER_ID] = resolved.userId;
+  if (dialects.has('langfuse')) {
+    if (resolved.traceName !== undefined) out[LANGFUSE_ATTRIBUTES.TRACE_NAME] = resolved.traceName;
+    if (resolved.tags !== undefined)
+      out[LANGFUSE_ATTRIBUTES.TRACE_TAGS] = resolved.tags as string[];
+    if (resolved.version !== undefined) out[LANGFUSE_ATTRIBUTES.VERSION] = resolved.version;
+    if (resolved.release !== undefined) out[LANGFUSE_ATTRIBUTES.RELEASE] = resolved.release;
+    if (resolved.environment !== undefined) {
+      out[LANGFUSE_ATTRIBUTES.ENVIRONMENT] = resolved.environment;
+    }
+    for (const key in resolved.metadata) {
+      out[LANGFUSE_ATTRIBUTES.TRACE_METADATA_PREFIX + key] = resolved.metadata[key];
+    }
+  }
+  if (dialects.has('openinference')) {
+    if (resolved.tags !== undefined) out[OPENINFERENCE_ATTRIBUTES.TAGS] = resolved.tags as string[];
+    if (resolved.metadata !== undefined) {
+      out[OPENINFERENCE_ATTRIBUTES.METADATA] = JSON.stringify(resolved.metadata);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,166 @@
+import { type Attributes, type Context, diag, propagation, trace } from '@opentelemetry/api';
+import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { EMPTY_ATTRIBUTES, isEmptyAttributes, type ResolvedAttributes } from '../attributes';
+import { readBaggageAttributes } from '../baggage/read-baggage';
+import { type GlobalState, globalState } from '../global-state';
+import { DEFAULT_DIALECTS, type Dialect } from '../keys/dialect-keys';
+import { mergeAttributes } from '../scope/merge-attributes';
+import { getExplicitAttributes, getScopeFrame, type ScopeFrame } from '../scope/scope-frame';
+import type { ThreadlineSettings } from '../settings';
+import type { OnInvalid } from '../validation/report';
+import type { SensitivePolicy } from '../validation/sensitive';
+import { emitAttributes } from './emit-attributes';
+import { readSpanAttributes } from './read-span-attributes';
+import { resolveSpan } from './resolve-span';
+
+/** Options of {@link ThreadlineSpanProcessor}. */
+export interface ThreadlineSpanProcessorOptions {
+  /** Which key sets to write (SPEC §4). Default `['otel', 'langfuse']`. */
+  dialects?: readonly Dialect[];
+  /**
+   * Read session, user and the rest from inbound W3C baggage (SPEC §3 level 5). Default false:
+   * on a public endpoint the client would choose its own session and user ids.
+   */
+  readBaggage?: boolean;
+  /** What to do with values that look like personal data or secrets. Default `'warn'`. */
+  sensitive?: SensitivePolicy;
+  /** Called for every invalid or flagged value (never with the value itself). */
+  onInvalid?: OnInvalid;
+  /** Distinct values per metadata key before it is reported as unbounded. Default 1000. */
+  maxMetadataCardinality?: number;
+}
+
+const SENSITIVE_POLICIES = new Set<unknown>(['warn', 'drop', 'allow']);
+const VALID_DIALECTS = new Set<unknown>(['otel', 'langfuse', 'openinference']);
+
+const NO_ATTRIBUTES: Attributes = Object.freeze({});
+
+function attributesOf(span: Span): Attributes {
+  return (span as { attributes?: Attributes }).attributes ?? NO_ATTRIBUTES;
+}
+
+function hasAny(attributes: Attributes): boolean {
+  for (const _ in attributes) return true;
+  return false;
+}
+
+/** Sets only the keys the span does not carry yet. */
+function setMissing(span: Span, emitted: Attributes, existing: Attributes): void {
+  for (const key in emitted) {
+    if (existing[key] === undefined) span.setAttribute(key, emitted[key]!);
+  }
+}
+
+/**
+ * Writes the resolved Threadline attributes onto every span at start, whichever library made
+ * it (SPEC §3, §4). Register it before the exporting processor. It never overwrites a key the
+ * span already carries and never throws into the application.
+ */
+export class ThreadlineSpanProcessor implements SpanProcessor {
+  private readonly dialects: ReadonlySet<Dialect>;
+  private readonly readBaggage: boolean;
+  private readonly settings: ThreadlineSettings;
+  private readonly state: GlobalState;
+  // Resolved attributes are shared immutable objects, so their span attributes are too.
+  private readonly emitted = new WeakMap<ResolvedAttributes, Attributes>();
+
+  constructor({
+    dialects = DEFAULT_DIALECTS,
+    readBaggage = false,
+    sensitive = 'warn',
+    onInvalid,
+    maxMetadataCardinality = 1000,
+  }: ThreadlineSpanProcessorOptions = {}) {
+    const chosen = Array.isArray(dialects) ? dialects.filter((d) => VALID_DIALECTS.has(d)) : [];
+    this.dialects = new Set(chosen.length > 0 ? chosen : DEFAULT_DIALECTS);
+    this.readBaggage = readBaggage === true;
+    this.settings = {
+      sensitive: SENSITIVE_POLICIES.has(sensitive) ? sensitive : 'warn',
+      onInvalid: typeof onInvalid === 'function' ? onInvalid : undefined,
+      maxMetadataCardinality:
+        Number.isFinite(maxMetadataCardinality) && maxMetadataCardinality > 0
+          ? Math.floor(maxMetadataCardinality)
+          : 1000,
+    };
+    this.state = globalState();
+    // Scopes validate with the settings of the processor the application registered.
+    this.state.settings = this.settings;
+    this.state.stampers.add(this);
+  }
+
+  onStart(span: Span, parentContext: Context): void {
+    try {
+      const state = this.state;
+      const parentSpan = trace.getSpan(parentContext);
+      const parent = parentSpan ? state.spans.get(parentSpan) : undefined;
+      const frame = getScopeFrame(parentContext);
+      const baggage = this.readBaggage ? this.baggageOf(parentContext) : undefined;
+      const existing = attributesOf(span);
+      const carriesKeys = hasAny(existing);
+      let explicit = getExplicitAttributes(parentContext) ?? EMPTY_ATTRIBUTES;
+      if (carriesKeys) {
+        const own = readSpanAttributes(existing, this.dialects, this.settings);
+        if (!isEmptyAttributes(own)) explicit = mergeAttributes(explicit, own);
+      }
+      if (!parent && !frame && !baggage && isEmptyAttributes(explicit)) return;
+      const record = resolveSpan({ explicit, parent, frame, baggage });
+      if (isEmptyAttributes(record.resolved)) return;
+      state.spans.set(span, record);
+      const emitted = this.emittedFor(record.resolved);
+      if (carriesKeys) setMissing(span, emitted, existing);
+      else span.setAttributes(emitted);
+    } catch (error) {
+      diag.warn('threadline: could not resolve attributes for a span', error);
+    }
+  }
+
+  onEnd(span: ReadableSpan): void {
+    this.state.spans.delete(span);
+  }
+
+  /**
+   * Called when a scope is entered while `span` is active: the span joins the scope's session
+   * without losing a key it has, and its children see the stamped values as scope-resolved.
+   */
+  stamp(span: object, frame: ScopeFrame): void {
+    try {
+      const target = span as Span;
+      if (typeof target.isRecording !== 'function' || !target.isRecording()) return;
+      if (isEmptyAttributes(frame.attributes)) return;
+      const current = this.state.spans.get(target);
+      // Copy on write: records may be shared between sibling spans.
+      this.state.spans.set(target, {
+        explicit: current?.explicit ?? EMPTY_ATTRIBUTES,
+        resolved: current ? mergeAttributes(frame.attributes, current.resolved) : frame.attributes,
+      });
+      setMissing(target, this.emittedFor(frame.attributes), attributesOf(target));
+    } catch (error) {
+      diag.warn('threadline: could not stamp the active span', error);
+    }
+  }
+
+  forceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  shutdown(): Promise<void> {
+    this.state.stampers.delete(this);
+    return Promise.resolve();
+  }
+
+  private baggageOf(ctx: Context): ResolvedAttributes | undefined {
+    const baggage = propagation.getBaggage(ctx);
+    if (!baggage) return undefined;
+    const attributes = readBaggageAttributes(baggage, this.settings);
+    return isEmptyAttributes(attributes) ? undefined : attributes;
+  }
+
+  private emittedFor(resolved: ResolvedAttributes): Attributes {
+    let emitted = this.emitted.get(resolved);
+    if (!emitted) {
+      emitted = emitAttributes(resolved, this.dialects);
+      this.emitted.set(resolved, emitted);
+    }
+    return emitted;
+  }
+}

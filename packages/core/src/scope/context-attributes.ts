@@ -1,0 +1,101 @@
+import { type Context, diag, propagation, trace } from '@opentelemetry/api';
+import {
+  type AttributeField,
+  EMPTY_ATTRIBUTES,
+  type ResolvedAttributes,
+  type ThreadlineAttributes,
+} from '../attributes';
+import { readBaggageAttributes } from '../baggage/read-baggage';
+import { writeBaggage } from '../baggage/write-baggage';
+import { globalState } from '../global-state';
+import { resolveSpan } from '../processor/resolve-span';
+import { validateAttributes } from '../validation/validate-attributes';
+import { mergeAttributes } from './merge-attributes';
+import {
+  getExplicitAttributes,
+  getScopeFrame,
+  type ScopeFrame,
+  setScopeFrame,
+} from './scope-frame';
+import { type ScopeOptions, scopeSettings } from './scope-options';
+
+function clearedAfter(
+  outer: ScopeFrame | undefined,
+  inner: ResolvedAttributes,
+  cleared: readonly AttributeField[],
+): ReadonlySet<AttributeField> | undefined {
+  if (!outer?.cleared && cleared.length === 0) return undefined;
+  const out = new Set<AttributeField>(outer?.cleared);
+  for (const field of out) if (inner[field] !== undefined) out.delete(field);
+  for (const field of cleared) out.add(field);
+  return out.size > 0 ? out : undefined;
+}
+
+/** The scope frame that entering a scope with `attributes` on `ctx` would make. */
+export function enterFrame(
+  ctx: Context,
+  attributes: ThreadlineAttributes,
+  options: ScopeOptions | undefined,
+): { context: Context; frame: ScopeFrame } {
+  const settings = scopeSettings(options);
+  const valid = validateAttributes(attributes, settings);
+  const outer = getScopeFrame(ctx);
+  const cleared = valid.cleared.length > 0 ? new Set(valid.cleared) : undefined;
+  const frame: ScopeFrame = {
+    attributes: outer
+      ? mergeAttributes(outer.attributes, valid.attributes, cleared)
+      : valid.attributes,
+    cleared: clearedAfter(outer, valid.attributes, valid.cleared),
+  };
+  let next = setScopeFrame(ctx, frame);
+  if (options?.asBaggage === true) next = writeBaggage(next, frame.attributes, cleared, settings);
+  return { context: next, frame };
+}
+
+/**
+ * The functional form of a scope, for runtimes without AsyncLocalStorage (edge): returns a new
+ * context that carries `attributes` merged over the scopes already on `ctx` (SPEC §2). Never
+ * throws; on a telemetry failure it returns `ctx` unchanged.
+ */
+export function contextWithAttributes(
+  ctx: Context,
+  attributes: ThreadlineAttributes,
+  options?: ScopeOptions,
+): Context {
+  try {
+    return enterFrame(ctx, attributes, options).context;
+  } catch (error) {
+    diag.warn('threadline: could not set attributes on a context', error);
+    return ctx;
+  }
+}
+
+/** Options of {@link getContextAttributes}. */
+export interface ReadAttributesOptions {
+  /** Also read inbound W3C baggage (SPEC §3 level 5). Default false. */
+  readBaggage?: boolean;
+}
+
+/**
+ * The attributes a span started on `ctx` would resolve to (SPEC §3): explicit values of the
+ * active span's ancestry, the scopes on `ctx`, the rest of the active span, and baggage if asked.
+ */
+export function getContextAttributes(
+  ctx: Context,
+  options: ReadAttributesOptions = {},
+): ResolvedAttributes {
+  try {
+    const state = globalState();
+    const span = trace.getSpan(ctx);
+    const baggage = options.readBaggage === true ? propagation.getBaggage(ctx) : undefined;
+    return resolveSpan({
+      explicit: getExplicitAttributes(ctx) ?? EMPTY_ATTRIBUTES,
+      parent: span ? state.spans.get(span) : undefined,
+      frame: getScopeFrame(ctx),
+      baggage: baggage ? readBaggageAttributes(baggage, state.settings) : undefined,
+    }).resolved;
+  } catch (error) {
+    diag.warn('threadline: could not read attributes from a context', error);
+    return EMPTY_ATTRIBUTES;
+  }
+}

@@ -1,0 +1,97 @@
+import {
+  type AttributeField,
+  EMPTY_ATTRIBUTES,
+  isEmptyAttributes,
+  type ResolvedAttributes,
+  SCALAR_FIELDS,
+} from '../attributes';
+
+const MAX_TAGS = 50;
+const MAX_METADATA_KEYS = 50;
+
+function unionTags(
+  base: readonly string[] | undefined,
+  over: readonly string[] | undefined,
+): readonly string[] | undefined {
+  if (!base || base.length === 0) return over;
+  if (!over || over.length === 0 || base === over) return base;
+  const seen = new Set(base);
+  const out = base.slice();
+  for (const tag of over) {
+    if (out.length === MAX_TAGS) break;
+    if (!seen.has(tag)) {
+      seen.add(tag);
+      out.push(tag);
+    }
+  }
+  return out.length === base.length ? base : Object.freeze(out);
+}
+
+function mergeMetadata(
+  base: Readonly<Record<string, string>> | undefined,
+  over: Readonly<Record<string, string>> | undefined,
+): Readonly<Record<string, string>> | undefined {
+  if (!base || base === over) return over ?? base;
+  if (!over) return base;
+  const out: Record<string, string> = Object.create(null);
+  let count = 0;
+  for (const key in over) {
+    out[key] = over[key]!;
+    count++;
+  }
+  for (const key in base) {
+    if (count === MAX_METADATA_KEYS) break;
+    if (!(key in out)) {
+      out[key] = base[key]!;
+      count++;
+    }
+  }
+  return Object.freeze(out);
+}
+
+/**
+ * Merges two levels (SPEC §2, §3): scalars of `over` win, tags are the union with `base` first,
+ * metadata merges key by key with `over` winning. Fields in `cleared` are taken from `over`
+ * alone. Returns one of its inputs when the result equals it, so identity can be used for caching.
+ */
+export function mergeAttributes(
+  base: ResolvedAttributes,
+  over: ResolvedAttributes,
+  cleared?: ReadonlySet<AttributeField>,
+): ResolvedAttributes {
+  if (!cleared || cleared.size === 0) {
+    if (isEmptyAttributes(base) || base === over) return over;
+    if (isEmptyAttributes(over)) return base;
+  }
+  const out: Record<string, unknown> = {};
+  let any = false;
+  for (const field of SCALAR_FIELDS) {
+    const value = over[field] ?? (cleared?.has(field) ? undefined : base[field]);
+    if (value !== undefined) {
+      out[field] = value;
+      any = true;
+    }
+  }
+  const tags = cleared?.has('tags') ? over.tags : unionTags(base.tags, over.tags);
+  if (tags) {
+    out.tags = tags;
+    any = true;
+  }
+  const metadata = cleared?.has('metadata')
+    ? over.metadata
+    : mergeMetadata(base.metadata, over.metadata);
+  if (metadata) {
+    out.metadata = metadata;
+    any = true;
+  }
+  return any ? Object.freeze(out) : EMPTY_ATTRIBUTES;
+}
+
+/** `attributes` without the fields in `cleared`. */
+export function withoutFields(
+  attributes: ResolvedAttributes,
+  cleared: ReadonlySet<AttributeField> | undefined,
+): ResolvedAttributes {
+  if (!cleared || cleared.size === 0 || isEmptyAttributes(attributes)) return attributes;
+  return mergeAttributes(attributes, EMPTY_ATTRIBUTES, cleared);
+}

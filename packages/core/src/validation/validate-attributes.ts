@@ -1,0 +1,210 @@
+import { diag } from '@opentelemetry/api';
+import {
+  type AttributeField,
+  EMPTY_ATTRIBUTES,
+  type ResolvedAttributes,
+  SCALAR_FIELDS,
+  type ScalarField,
+} from '../attributes';
+import { globalState } from '../global-state';
+import type { ThreadlineSettings } from '../settings';
+import { exceedsCardinality } from './metadata-cardinality';
+import { type InvalidReason, reportInvalid } from './report';
+import { detectSensitive } from './sensitive';
+import { checkEnvironment, checkIdentifier, checkMetadataText, checkText } from './string-rules';
+
+const MAX_TAGS = 50;
+const MAX_METADATA_KEYS = 50;
+const METADATA_KEY = /^[A-Za-z0-9_-]{1,64}$/;
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+const SCALAR_RULES: Record<ScalarField, (value: unknown) => InvalidReason | undefined> = {
+  sessionId: checkIdentifier,
+  userId: checkIdentifier,
+  traceName: checkText,
+  version: checkText,
+  release: checkText,
+  environment: checkEnvironment,
+};
+
+/** Valid attributes, and the fields the input set to `null` (cleared, in a scope). */
+export interface ValidationResult {
+  attributes: ResolvedAttributes;
+  cleared: readonly AttributeField[];
+}
+
+const NOTHING: ValidationResult = Object.freeze({ attributes: EMPTY_ATTRIBUTES, cleared: [] });
+
+function lengthOf(value: unknown): number {
+  if (typeof value === 'string' || Array.isArray(value)) return value.length;
+  return 0;
+}
+
+interface Checker {
+  settings: ThreadlineSettings;
+  /** Reports the value and says whether it survives. */
+  reject(field: AttributeField, reason: InvalidReason, value: unknown, key?: string): false;
+  /** Applies the sensitive policy to a valid string; says whether it survives. */
+  allowSensitive(field: AttributeField, value: string, key?: string): boolean;
+}
+
+function makeChecker(settings: ThreadlineSettings): Checker {
+  return {
+    settings,
+    reject(field, reason, value, key) {
+      reportInvalid(
+        { field, reason, length: lengthOf(value), key, dropped: true },
+        settings.onInvalid,
+      );
+      return false;
+    },
+    allowSensitive(field, value, key) {
+      if (settings.sensitive === 'allow' || detectSensitive(value) === undefined) return true;
+      const dropped = settings.sensitive === 'drop';
+      reportInvalid(
+        { field, reason: 'sensitive', length: value.length, key, dropped },
+        settings.onInvalid,
+      );
+      return !dropped;
+    },
+  };
+}
+
+function validTags(input: unknown, check: Checker): string[] | undefined {
+  if (!Array.isArray(input)) {
+    check.reject('tags', 'type', input);
+    return undefined;
+  }
+  const tags: string[] = [];
+  const seen = new Set<string>();
+  for (const tag of input as unknown[]) {
+    if (checkText(tag) !== undefined) {
+      check.reject('tags', checkText(tag)!, tag);
+      continue;
+    }
+    const text = tag as string;
+    if (seen.has(text) || !check.allowSensitive('tags', text)) continue;
+    if (tags.length === MAX_TAGS) {
+      check.reject('tags', 'too-many', input);
+      break;
+    }
+    seen.add(text);
+    tags.push(text);
+  }
+  return tags.length > 0 ? (Object.freeze(tags) as string[]) : undefined;
+}
+
+function metadataText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+function validMetadata(input: unknown, check: Checker): Record<string, string> | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    check.reject('metadata', 'type', input);
+    return undefined;
+  }
+  // A null-prototype record: no key, not even `__proto__`, can reach Object.prototype.
+  const out: Record<string, string> = Object.create(null);
+  let count = 0;
+  for (const key of Object.keys(input)) {
+    if (RESERVED_KEYS.has(key)) {
+      check.reject('metadata', 'reserved-key', key, key);
+      continue;
+    }
+    if (!METADATA_KEY.test(key)) {
+      check.reject('metadata', key.length === 0 ? 'empty' : 'pattern', key, key);
+      continue;
+    }
+    const raw = (input as Record<string, unknown>)[key];
+    const text = metadataText(raw);
+    if (text === undefined) {
+      check.reject('metadata', 'type', raw, key);
+      continue;
+    }
+    const reason = checkMetadataText(text);
+    if (reason !== undefined) {
+      check.reject('metadata', reason, text, key);
+      continue;
+    }
+    if (!check.allowSensitive('metadata', text, key)) continue;
+    if (count === MAX_METADATA_KEYS) {
+      check.reject('metadata', 'too-many', key, key);
+      break;
+    }
+    if (exceedsCardinality(key, text, check.settings.maxMetadataCardinality)) {
+      reportInvalid(
+        {
+          field: 'metadata',
+          reason: 'unbounded-cardinality',
+          length: text.length,
+          key,
+          dropped: false,
+        },
+        check.settings.onInvalid,
+      );
+    }
+    out[key] = text;
+    count++;
+  }
+  return count > 0 ? Object.freeze(out) : undefined;
+}
+
+/**
+ * Validates caller-given attributes against SPEC §1. An invalid value is dropped on its own and
+ * reported; nothing here throws, whatever `input` is (getters that throw included).
+ */
+export function validateAttributes(
+  input: unknown,
+  settings: ThreadlineSettings = globalState().settings,
+): ValidationResult {
+  if (typeof input !== 'object' || input === null) return NOTHING;
+  try {
+    const check = makeChecker(settings);
+    const source = input as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    const cleared: AttributeField[] = [];
+    let any = false;
+    for (const field of SCALAR_FIELDS) {
+      const value = source[field];
+      if (value === undefined) continue;
+      if (value === null) {
+        cleared.push(field);
+        continue;
+      }
+      const reason = SCALAR_RULES[field](value);
+      if (reason !== undefined) check.reject(field, reason, value);
+      else if (check.allowSensitive(field, value as string)) {
+        out[field] = value;
+        any = true;
+      }
+    }
+    const tags = source.tags;
+    if (tags === null) cleared.push('tags');
+    else if (tags !== undefined) {
+      const valid = validTags(tags, check);
+      if (valid) {
+        out.tags = valid;
+        any = true;
+      }
+    }
+    const metadata = source.metadata;
+    if (metadata === null) cleared.push('metadata');
+    else if (metadata !== undefined) {
+      const valid = validMetadata(metadata, check);
+      if (valid) {
+        out.metadata = valid;
+        any = true;
+      }
+    }
+    if (!any && cleared.length === 0) return NOTHING;
+    return { attributes: any ? Object.freeze(out) : EMPTY_ATTRIBUTES, cleared };
+  } catch (error) {
+    try {
+      diag.warn('threadline: attributes could not be read and were ignored', error);
+    } catch {}
+    return NOTHING;
+  }
+}
