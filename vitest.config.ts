@@ -6,7 +6,7 @@ export default defineConfig({
       'packages/*/vitest.config.ts',
       'packages/*/compat/*/vitest.config.ts',
       'examples/*/vitest.config.ts',
-      'bench/vitest.config.ts',
+      'bench/vitest*.config.ts',
     ],
   },
 });
