@@ -26,26 +26,39 @@ afterAll(() => {
 describe('propagateAttributes', () => {
   it('puts the scope on spans and returns what fn returns', async () => {
     exporter.reset();
-    const result = await propagateAttributes({ sessionId: 's1', userId: 'u1', tags: ['a'] }, async () => {
-      await new Promise((r) => setTimeout(r, 1));
-      tracer.startSpan('x').end();
-      return 42;
-    });
+    const result = await propagateAttributes(
+      { sessionId: 's1', userId: 'u1', tags: ['a'] },
+      async () => {
+        await new Promise((r) => setTimeout(r, 1));
+        tracer.startSpan('x').end();
+        return 42;
+      },
+    );
     expect(result).toBe(42);
     const [span] = exporter.getFinishedSpans();
-    expect(span?.attributes).toMatchObject({ 'session.id': 's1', 'user.id': 'u1', 'langfuse.trace.tags': ['a'] });
+    expect(span?.attributes).toMatchObject({
+      'session.id': 's1',
+      'user.id': 'u1',
+      'langfuse.trace.tags': ['a'],
+    });
   });
 
   it('nests: inner scalar wins, null clears, tags union, metadata merges', () => {
-    propagateAttributes({ sessionId: 'outer', userId: 'u', tags: ['a'], metadata: { x: 1, y: 'o' } }, () => {
-      propagateAttributes({ sessionId: 'inner', userId: null, tags: ['b', 'a'], metadata: { y: 'i' } }, () => {
-        expect(getActiveAttributes()).toEqual({
-          sessionId: 'inner',
-          tags: ['a', 'b'],
-          metadata: { x: '1', y: 'i' },
-        });
-      });
-    });
+    propagateAttributes(
+      { sessionId: 'outer', userId: 'u', tags: ['a'], metadata: { x: 1, y: 'o' } },
+      () => {
+        propagateAttributes(
+          { sessionId: 'inner', userId: null, tags: ['b', 'a'], metadata: { y: 'i' } },
+          () => {
+            expect(getActiveAttributes()).toEqual({
+              sessionId: 'inner',
+              tags: ['a', 'b'],
+              metadata: { x: '1', y: 'i' },
+            });
+          },
+        );
+      },
+    );
   });
 
   it('a child with an explicit parent after the scope closed inherits the parent', () => {
