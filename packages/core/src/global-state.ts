@@ -1,4 +1,3 @@
-import type { SpanRecord } from './processor/span-record';
 import type { ScopeFrame } from './scope/scope-frame';
 import type { ThreadlineSettings } from './settings';
 
@@ -10,8 +9,6 @@ import type { ThreadlineSettings } from './settings';
 export interface GlobalState {
   /** field:reason pairs already warned about. */
   readonly warned: Set<string>;
-  /** Threadline's view of each live span, held weakly so a span that never ends costs nothing once unreachable. */
-  readonly spans: WeakMap<object, SpanRecord>;
   /** Distinct values seen per metadata key, bounded. */
   readonly metadataValues: Map<string, Set<string>>;
   /** Metadata keys already reported as unbounded. */
@@ -30,7 +27,6 @@ export function globalState(): GlobalState {
   if (!state) {
     state = {
       warned: new Set(),
-      spans: new WeakMap(),
       metadataValues: new Map(),
       unboundedKeys: new Set(),
       settings: { sensitive: 'warn', maxMetadataCardinality: 1000 },

@@ -5,6 +5,7 @@ import {
   type ThreadlineAttributes,
 } from '../attributes';
 import { globalState } from '../global-state';
+import { getSpanRecord } from '../processor/span-record';
 import { getContextAttributes } from '../scope/context-attributes';
 import { mergeAttributes } from '../scope/merge-attributes';
 import { getExplicitAttributes, setExplicitAttributes } from '../scope/scope-frame';
@@ -43,5 +44,5 @@ export function contextWithExplicitAttributes(
  * such as `gen_ai.conversation.id`.
  */
 export function getSpanAttributes(span: object, ctx: Context): ResolvedAttributes {
-  return globalState().spans.get(span)?.resolved ?? getContextAttributes(ctx);
+  return getSpanRecord(span)?.resolved ?? getContextAttributes(ctx);
 }

@@ -106,5 +106,31 @@ export function readSpanAttributes(
   }
   if (metadata) set('metadata', metadata);
   if (!input) return EMPTY_ATTRIBUTES;
-  return validateAttributes(input, settings).attributes;
+  const key = cacheKey(input);
+  if (key === undefined) return validateAttributes(input, settings).attributes;
+  let cached = recent.get(key);
+  if (!cached) {
+    cached = validateAttributes(input, settings).attributes;
+    if (recent.size >= MAX_RECENT) recent.clear();
+    recent.set(key, cached);
+  }
+  return cached;
+}
+
+// Every span of one AI SDK call carries the same telemetry metadata: validate each distinct set
+// once. Bounded: cleared when full, which only costs a re-validation.
+const MAX_RECENT = 512;
+const recent = new Map<string, ResolvedAttributes>();
+
+/** A key for the common case of plain string values and string lists; undefined otherwise. */
+function cacheKey(input: Record<string, unknown>): string | undefined {
+  let key = '';
+  for (const field in input) {
+    const value = input[field];
+    if (typeof value === 'string') key += `${field}\u0001${value}\u0002`;
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+      key += `${field}\u0001${value.join('\u0003')}\u0002`;
+    } else return undefined;
+  }
+  return key;
 }

@@ -1,9 +1,9 @@
-import { EMPTY_ATTRIBUTES, isEmptyAttributes, type ResolvedAttributes } from '../attributes';
+import { EMPTY_ATTRIBUTES, type ResolvedAttributes } from '../attributes';
 import { mergeAttributes, withoutFields } from '../scope/merge-attributes';
 import type { ScopeFrame } from '../scope/scope-frame';
-import type { SpanRecord } from './span-record';
+import type { ChildResolution, SpanRecord } from './span-record';
 
-/** The inputs of one span's resolution (SPEC §3), lowest level last. */
+/** The inputs of one span's resolution (SPEC §3), highest level first. */
 export interface ResolutionInputs {
   /** Level 1: explicit on the span itself. */
   explicit: ResolvedAttributes;
@@ -15,38 +15,42 @@ export interface ResolutionInputs {
   baggage: ResolvedAttributes | undefined;
 }
 
-function resolveUncached(inputs: ResolutionInputs): SpanRecord {
-  const { parent, frame } = inputs;
-  const explicit = parent ? mergeAttributes(parent.explicit, inputs.explicit) : inputs.explicit;
+function resolveUncached({ explicit: own, parent, frame, baggage }: ResolutionInputs): SpanRecord {
+  const explicit = parent ? mergeAttributes(parent.explicit, own) : own;
   // Levels 4 and 5 may not fill in what a scope cleared with null.
-  let lower = inputs.baggage ?? EMPTY_ATTRIBUTES;
+  let lower = baggage ?? EMPTY_ATTRIBUTES;
   if (parent) lower = mergeAttributes(lower, parent.resolved);
   lower = withoutFields(lower, frame?.cleared);
   const scoped = frame ? mergeAttributes(lower, frame.attributes) : lower;
   return { explicit, resolved: mergeAttributes(scoped, explicit) };
 }
 
+/** Where the last resolution is kept when a span has neither a recorded parent nor a scope. */
+const unparented: { childCache?: ChildResolution } = {};
+
 /**
- * Resolves a span's attributes field by field over the five levels of SPEC §3. Children without
- * explicit values of their own reuse their parent's last result when nothing else changed.
+ * Resolves a span's attributes field by field over the five levels of SPEC §3. All inputs are
+ * immutable shared objects, so a one-entry cache on the parent (or the scope frame) serves the
+ * common case of many sibling spans resolved from the same inputs without a merge.
  */
 export function resolveSpan(inputs: ResolutionInputs): SpanRecord {
-  const { parent, frame, baggage } = inputs;
-  if (!isEmptyAttributes(inputs.explicit)) return resolveUncached(inputs);
-  if (!parent) {
-    if (!baggage && frame) return { explicit: EMPTY_ATTRIBUTES, resolved: frame.attributes };
-    return resolveUncached(inputs);
+  const { explicit, parent, frame, baggage } = inputs;
+  if (!parent && !baggage && frame && explicit === EMPTY_ATTRIBUTES) {
+    return { explicit: EMPTY_ATTRIBUTES, resolved: frame.attributes };
   }
-  const cached = parent.childCache;
+  const slot = parent ?? frame ?? unparented;
+  const parentResolved = parent?.resolved;
+  const cached = slot.childCache;
   if (
     cached &&
+    cached.explicit === explicit &&
     cached.frame === frame &&
     cached.baggage === baggage &&
-    cached.parentResolved === parent.resolved
+    cached.parentResolved === parentResolved
   ) {
     return cached.record;
   }
   const record = resolveUncached(inputs);
-  parent.childCache = { frame, baggage, parentResolved: parent.resolved, record };
+  slot.childCache = { explicit, frame, baggage, parentResolved, record };
   return record;
 }

@@ -12,6 +12,7 @@ import type { SensitivePolicy } from '../validation/sensitive';
 import { emitAttributes } from './emit-attributes';
 import { readSpanAttributes } from './read-span-attributes';
 import { resolveSpan } from './resolve-span';
+import { clearSpanRecord, getSpanRecord, setSpanRecord } from './span-record';
 
 /** Options of {@link ThreadlineSpanProcessor}. */
 export interface ThreadlineSpanProcessorOptions {
@@ -92,7 +93,7 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
     try {
       const state = this.state;
       const parentSpan = trace.getSpan(parentContext);
-      const parent = parentSpan ? state.spans.get(parentSpan) : undefined;
+      const parent = parentSpan ? getSpanRecord(parentSpan) : undefined;
       const frame = getScopeFrame(parentContext);
       const baggage = this.readBaggage ? this.baggageOf(parentContext) : undefined;
       const existing = attributesOf(span);
@@ -105,7 +106,7 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
       if (!parent && !frame && !baggage && isEmptyAttributes(explicit)) return;
       const record = resolveSpan({ explicit, parent, frame, baggage });
       if (isEmptyAttributes(record.resolved)) return;
-      state.spans.set(span, record);
+      setSpanRecord(span, record);
       const emitted = this.emittedFor(record.resolved);
       if (carriesKeys) setMissing(span, emitted, existing);
       else span.setAttributes(emitted);
@@ -115,7 +116,7 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
   }
 
   onEnd(span: ReadableSpan): void {
-    this.state.spans.delete(span);
+    clearSpanRecord(span);
   }
 
   /**
@@ -127,9 +128,9 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
       const target = span as Span;
       if (typeof target.isRecording !== 'function' || !target.isRecording()) return;
       if (isEmptyAttributes(frame.attributes)) return;
-      const current = this.state.spans.get(target);
+      const current = getSpanRecord(target);
       // Copy on write: records may be shared between sibling spans.
-      this.state.spans.set(target, {
+      setSpanRecord(target, {
         explicit: current?.explicit ?? EMPTY_ATTRIBUTES,
         resolved: current ? mergeAttributes(frame.attributes, current.resolved) : frame.attributes,
       });

@@ -9,6 +9,7 @@ import { readBaggageAttributes } from '../baggage/read-baggage';
 import { writeBaggage } from '../baggage/write-baggage';
 import { globalState } from '../global-state';
 import { resolveSpan } from '../processor/resolve-span';
+import { getSpanRecord } from '../processor/span-record';
 import { validateAttributes } from '../validation/validate-attributes';
 import { mergeAttributes } from './merge-attributes';
 import {
@@ -90,7 +91,7 @@ export function getContextAttributes(
     const baggage = options.readBaggage === true ? propagation.getBaggage(ctx) : undefined;
     return resolveSpan({
       explicit: getExplicitAttributes(ctx) ?? EMPTY_ATTRIBUTES,
-      parent: span ? state.spans.get(span) : undefined,
+      parent: span ? getSpanRecord(span) : undefined,
       frame: getScopeFrame(ctx),
       baggage: baggage ? readBaggageAttributes(baggage, state.settings) : undefined,
     }).resolved;

@@ -1,5 +1,6 @@
 import { type Context, createContextKey } from '@opentelemetry/api';
 import type { AttributeField, ResolvedAttributes } from '../attributes';
+import type { ChildResolution } from '../processor/span-record';
 
 /**
  * What a chain of nested scopes resolved to: the merged attributes and the fields a scope
@@ -8,6 +9,8 @@ import type { AttributeField, ResolvedAttributes } from '../attributes';
 export interface ScopeFrame {
   readonly attributes: ResolvedAttributes;
   readonly cleared: ReadonlySet<AttributeField> | undefined;
+  /** The last resolution of a span started in this scope without a recorded parent. */
+  childCache?: ChildResolution;
 }
 
 // createContextKey uses Symbol.for, so ESM and CJS copies of this package share the keys.
