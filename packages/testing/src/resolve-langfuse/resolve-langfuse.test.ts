@@ -497,6 +497,21 @@ describe('resolveLangfuse: sessions and users (SPEC §8, per-observation storage
     ]);
   });
 
+  it('orders observations by start time, a parent before a child that started with it', () => {
+    const parent = span({ name: 'parent' });
+    const child = span({
+      name: 'child',
+      parentSpanId: parent.spanId,
+      startTimeUnixNano: parent.startTimeUnixNano,
+    });
+    const early = span({ name: 'early', parentSpanId: parent.spanId, startTimeUnixNano: '1' });
+    expect(traceOf(child, early, parent).observations.map((o) => o.name)).toEqual([
+      'early',
+      'parent',
+      'child',
+    ]);
+  });
+
   it('counts a span sent twice (an exporter retry) once', () => {
     const once = span({ attributes: { 'user.id': 'u-1' } });
     const view = resolveLangfuse([once, { ...once }]);

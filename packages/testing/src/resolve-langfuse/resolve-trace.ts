@@ -21,10 +21,35 @@ function nanos(value: string): bigint {
   }
 }
 
-function compareStart(a: ReceivedSpan, b: ReceivedSpan): number {
-  const x = nanos(a.startTimeUnixNano);
-  const y = nanos(b.startTimeUnixNano);
-  return x < y ? -1 : x > y ? 1 : 0;
+/** Depth of each span below the first ancestor that is not in the trace (guarding cycles). */
+function depths(spans: readonly ReceivedSpan[]): Map<string, number> {
+  const parents = new Map(spans.map((span) => [span.spanId, span.parentSpanId]));
+  const out = new Map<string, number>();
+  for (const span of spans) {
+    let depth = 0;
+    let parent = span.parentSpanId;
+    while (parent !== undefined && parents.has(parent) && depth < spans.length) {
+      depth += 1;
+      parent = parents.get(parent);
+    }
+    out.set(span.spanId, depth);
+  }
+  return out;
+}
+
+/**
+ * Start-time order. Clocks often give a parent and its first child the same start, so a tie
+ * puts the shallower span first, then keeps arrival order (Array.prototype.sort is stable).
+ */
+function sortByStart(spans: readonly ReceivedSpan[]): ReceivedSpan[] {
+  const depth = depths(spans);
+  const start = new Map(spans.map((span) => [span, nanos(span.startTimeUnixNano)]));
+  return [...spans].sort((a, b) => {
+    const x = start.get(a)!;
+    const y = start.get(b)!;
+    if (x !== y) return x < y ? -1 : 1;
+    return depth.get(a.spanId)! - depth.get(b.spanId)!;
+  });
 }
 
 /**
@@ -59,8 +84,7 @@ function first<T>(items: readonly T[], pick: (item: T) => string | undefined): s
  * to `default`. Input and output are the root observation's.
  */
 export function resolveTrace(spans: readonly ReceivedSpan[]): LangfuseTrace {
-  // Array.prototype.sort is stable, so spans that start together keep their arrival order.
-  const sorted = [...spans].sort(compareStart);
+  const sorted = sortByStart(spans);
   const root = findRoot(sorted);
   const ordered = [root, ...sorted.filter((span) => span !== root)];
   const observations = sorted.map(resolveObservation);
