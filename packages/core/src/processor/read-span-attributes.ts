@@ -1,4 +1,4 @@
-import type { Attributes } from '@opentelemetry/api';
+import type { Attributes, AttributeValue } from '@opentelemetry/api';
 import { EMPTY_ATTRIBUTES, type ResolvedAttributes } from '../attributes';
 import type { Dialect } from '../keys/dialect-keys';
 import { AI_SDK_METADATA_ATTRIBUTES } from '../keys/genai-keys';
@@ -6,6 +6,7 @@ import type { ThreadlineSettings } from '../settings';
 import { validateAttributes } from '../validation/validate-attributes';
 
 const TRACE_METADATA_PREFIX = 'langfuse.trace.metadata.';
+const L = 'l'.charCodeAt(0);
 
 function stringList(value: unknown): string[] | undefined {
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
@@ -36,75 +37,92 @@ function jsonRecord(value: unknown): Record<string, unknown> | undefined {
   }
 }
 
+function first(...values: Array<AttributeValue | undefined>): AttributeValue | undefined {
+  for (const value of values) if (value !== undefined) return value;
+  return undefined;
+}
+
+const S = 's'.charCodeAt(0);
+const U = 'u'.charCodeAt(0);
+const A = 'a'.charCodeAt(0);
+const T = 't'.charCodeAt(0);
+const M = 'm'.charCodeAt(0);
+
 /**
  * Level 1 of SPEC §3 as read off a starting span: keys of the enabled dialects that another
- * library already set, and the AI SDK's telemetry metadata (SPEC §6). Validated like any value.
+ * library already set (a dialect key first, then the AI SDK's telemetry metadata of SPEC §6).
+ * Validated like any value; each distinct set of values is validated once.
+ *
+ * `keys` are the span's attribute keys. Span attribute objects are usually in V8's dictionary
+ * mode, where every enumeration collects all keys: enumerate once, dispatching on the first
+ * character so most keys cost one comparison.
  */
 export function readSpanAttributes(
   attributes: Attributes,
+  keys: readonly string[],
   dialects: ReadonlySet<Dialect>,
   settings: ThreadlineSettings,
 ): ResolvedAttributes {
-  let input: Record<string, unknown> | undefined;
-  let metadata: Record<string, unknown> | undefined;
   const langfuse = dialects.has('langfuse');
   const openinference = dialects.has('openinference');
-  const set = (field: string, value: unknown) => {
-    input ??= {};
-    if (input[field] === undefined) input[field] = value;
-  };
-  for (const key in attributes) {
-    const value = attributes[key];
-    switch (key) {
-      case 'session.id':
-      case AI_SDK_METADATA_ATTRIBUTES.SESSION_ID:
-        set('sessionId', value);
+  const a = attributes;
+  let session: AttributeValue | undefined;
+  let user: AttributeValue | undefined;
+  let tags: AttributeValue | undefined;
+  let lfSession: AttributeValue | undefined;
+  let lfUser: AttributeValue | undefined;
+  let oiTags: AttributeValue | undefined;
+  let aiSession: AttributeValue | undefined;
+  let aiUser: AttributeValue | undefined;
+  let aiTags: AttributeValue | undefined;
+  let oiMetadata: AttributeValue | undefined;
+  let scalars: Record<string, unknown> | undefined;
+  let metadata: Record<string, unknown> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    switch (key.charCodeAt(0)) {
+      case S:
+        if (key === 'session.id') session = a[key];
         break;
-      case 'user.id':
-      case AI_SDK_METADATA_ATTRIBUTES.USER_ID:
-        set('userId', value);
+      case U:
+        if (key === 'user.id') user = a[key];
         break;
-      case AI_SDK_METADATA_ATTRIBUTES.TAGS:
-        set('tags', stringList(value));
+      case A:
+        if (key === AI_SDK_METADATA_ATTRIBUTES.SESSION_ID) aiSession = a[key];
+        else if (key === AI_SDK_METADATA_ATTRIBUTES.USER_ID) aiUser = a[key];
+        else if (key === AI_SDK_METADATA_ATTRIBUTES.TAGS) aiTags = a[key];
         break;
-      case 'langfuse.session.id':
-        if (langfuse) set('sessionId', value);
+      case T:
+        if (openinference && key === 'tag.tags') oiTags = a[key];
         break;
-      case 'langfuse.user.id':
-        if (langfuse) set('userId', value);
+      case M:
+        if (openinference && key === 'metadata') oiMetadata = a[key];
         break;
-      case 'langfuse.trace.name':
-        if (langfuse) set('traceName', value);
-        break;
-      case 'langfuse.version':
-        if (langfuse) set('version', value);
-        break;
-      case 'langfuse.release':
-        if (langfuse) set('release', value);
-        break;
-      case 'langfuse.environment':
-        if (langfuse) set('environment', value);
-        break;
-      case 'langfuse.trace.tags':
-        if (langfuse) set('tags', stringList(value));
-        break;
-      case 'tag.tags':
-        if (openinference) set('tags', stringList(value));
-        break;
-      case 'metadata':
-        if (openinference) {
-          const record = jsonRecord(value);
-          if (record) metadata = { ...record, ...metadata };
-        }
-        break;
-      default:
-        if (langfuse && key.startsWith(TRACE_METADATA_PREFIX)) {
+      case L:
+        if (!langfuse || !key.startsWith('langfuse.')) break;
+        if (key.startsWith(TRACE_METADATA_PREFIX)) {
           metadata ??= Object.create(null) as Record<string, unknown>;
-          metadata[key.slice(TRACE_METADATA_PREFIX.length)] = value;
-        }
+          metadata[key.slice(TRACE_METADATA_PREFIX.length)] = a[key];
+        } else if (key === 'langfuse.session.id') lfSession = a[key];
+        else if (key === 'langfuse.user.id') lfUser = a[key];
+        else if (key === 'langfuse.trace.tags') tags = a[key];
+        else if (key === 'langfuse.trace.name') (scalars ??= {}).traceName = a[key];
+        else if (key === 'langfuse.version') (scalars ??= {}).version = a[key];
+        else if (key === 'langfuse.release') (scalars ??= {}).release = a[key];
+        else if (key === 'langfuse.environment') (scalars ??= {}).environment = a[key];
+        break;
     }
   }
-  if (metadata) set('metadata', metadata);
+  const sessionId = first(session, lfSession, aiSession);
+  const userId = first(user, lfUser, aiUser);
+  const rawTags = first(tags, oiTags, aiTags);
+  let input: Record<string, unknown> | undefined = scalars;
+  if (sessionId !== undefined) (input ??= {}).sessionId = sessionId;
+  if (userId !== undefined) (input ??= {}).userId = userId;
+  if (rawTags !== undefined) (input ??= {}).tags = stringList(rawTags);
+  const oiRecord = jsonRecord(oiMetadata);
+  if (oiRecord) metadata = { ...oiRecord, ...metadata };
+  if (metadata) (input ??= {}).metadata = metadata;
   if (!input) return EMPTY_ATTRIBUTES;
   const key = cacheKey(input);
   if (key === undefined) return validateAttributes(input, settings).attributes;

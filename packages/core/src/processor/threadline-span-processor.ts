@@ -40,11 +40,6 @@ function attributesOf(span: Span): Attributes {
   return (span as { attributes?: Attributes }).attributes ?? NO_ATTRIBUTES;
 }
 
-function hasAny(attributes: Attributes): boolean {
-  for (const _ in attributes) return true;
-  return false;
-}
-
 /** Sets only the keys the span does not carry yet. */
 function setMissing(span: Span, emitted: Attributes, existing: Attributes): void {
   for (const key in emitted) {
@@ -97,10 +92,11 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
       const frame = getScopeFrame(parentContext);
       const baggage = this.readBaggage ? this.baggageOf(parentContext) : undefined;
       const existing = attributesOf(span);
-      const carriesKeys = hasAny(existing);
+      const keys = Object.keys(existing);
+      const carriesKeys = keys.length > 0;
       let explicit = getExplicitAttributes(parentContext) ?? EMPTY_ATTRIBUTES;
       if (carriesKeys) {
-        const own = readSpanAttributes(existing, this.dialects, this.settings);
+        const own = readSpanAttributes(existing, keys, this.dialects, this.settings);
         if (!isEmptyAttributes(own)) explicit = mergeAttributes(explicit, own);
       }
       if (!parent && !frame && !baggage && isEmptyAttributes(explicit)) return;
