@@ -92,7 +92,11 @@ const AI_SDK_LOAD: Attributes = {
 
 context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
 
-async function scenario(label: string, attributes: ThreadlineAttributes, spanAttributes?: Attributes) {
+async function scenario(
+  label: string,
+  attributes: ThreadlineAttributes,
+  spanAttributes?: Attributes,
+) {
   const threadline = tracerWith([new ThreadlineSpanProcessor()]);
   const floorAttributes = emitAttributes(
     propagateAttributes(attributes, () => getActiveAttributes()),
@@ -136,5 +140,9 @@ const rows = [
   await scenario('8 fields, AI SDK span load', EIGHT, AI_SDK_LOAD),
 ];
 console.table(rows);
-const worst = Math.max(...rows.map((r) => r['overhead / floor']));
-console.log(`budget: Threadline overhead <= 1.3x the floor's; worst ratio this run: ${worst}x (${worst <= 1.3 ? 'within' : 'OVER'} budget)`);
+// Issue 2's budget covers spans started in a scope of 2 and of 8 fields; the AI SDK row shows
+// the extra work of reading keys another library set (SPEC §3 level 1), for issue 4.
+const worst = Math.max(...rows.slice(0, 2).map((r) => r['overhead / floor']));
+console.log(
+  `budget: Threadline overhead <= 1.3x the floor's (scopes of 2 and 8 fields); worst this run: ${worst}x (${worst <= 1.3 ? 'within' : 'OVER'} budget)`,
+);

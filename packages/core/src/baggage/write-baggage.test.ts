@@ -31,22 +31,37 @@ describe('baggage (SPEC §5)', () => {
       propagation.createBaggage({ 'x-tenant': { value: 'acme' }, langfuse_tags: { value: 'up' } }),
     );
     context.with(upstream, () => {
-      propagateAttributes({ sessionId: 's1', userId: 'u1', tags: ['a'], metadata: { tier: 'gold' }, asBaggage: true }, () => {
-        propagateAttributes({ sessionId: 's2', tags: ['b'], metadata: { region: 'eu' }, environment: 'prod', asBaggage: true }, () => {
-          const entries = Object.fromEntries(
-            propagation.getActiveBaggage()!.getAllEntries().map(([k, v]) => [k, v.value]),
+      propagateAttributes(
+        { sessionId: 's1', userId: 'u1', tags: ['a'], metadata: { tier: 'gold' }, asBaggage: true },
+        () => {
+          propagateAttributes(
+            {
+              sessionId: 's2',
+              tags: ['b'],
+              metadata: { region: 'eu' },
+              environment: 'prod',
+              asBaggage: true,
+            },
+            () => {
+              const entries = Object.fromEntries(
+                propagation
+                  .getActiveBaggage()!
+                  .getAllEntries()
+                  .map(([k, v]) => [k, v.value]),
+              );
+              expect(entries).toEqual({
+                'x-tenant': 'acme',
+                langfuse_session_id: 's2',
+                langfuse_user_id: 'u1',
+                langfuse_tags: 'up,a,b',
+                langfuse_metadata_tier: 'gold',
+                langfuse_metadata_region: 'eu',
+                langfuse_environment: 'prod',
+              });
+            },
           );
-          expect(entries).toEqual({
-            'x-tenant': 'acme',
-            langfuse_session_id: 's2',
-            langfuse_user_id: 'u1',
-            langfuse_tags: 'up,a,b',
-            langfuse_metadata_tier: 'gold',
-            langfuse_metadata_region: 'eu',
-            langfuse_environment: 'prod',
-          });
-        });
-      });
+        },
+      );
     });
   });
 
@@ -57,7 +72,9 @@ describe('baggage (SPEC §5)', () => {
         userId: 'jane@example.com',
         tags: ['ok', 'a,b'],
         traceName: 'n'.repeat(200),
-        metadata: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, 'v'.repeat(200)])),
+        metadata: Object.fromEntries(
+          Array.from({ length: 50 }, (_, i) => [`k${i}`, 'v'.repeat(200)]),
+        ),
         asBaggage: true,
       },
       () => {
@@ -92,7 +109,10 @@ describe('baggage across two services over real HTTP', () => {
 
   const agentHandler = (req: IncomingMessage, res: import('node:http').ServerResponse) => {
     const inbound = propagation.extract(ROOT_CONTEXT, req.headers);
-    for (const [readBaggage, h] of [[true, reading], [false, ignoring]] as const) {
+    for (const [readBaggage, h] of [
+      [true, reading],
+      [false, ignoring],
+    ] as const) {
       const span = h.tracer('agent').startSpan('agent.handle', {}, inbound);
       span.end();
       received.push({ readBaggage, attributes: { ...h.spans().at(-1)!.attributes } });
@@ -122,7 +142,10 @@ describe('baggage across two services over real HTTP', () => {
   it('carries the session; the receiver emits it only with readBaggage', async () => {
     const url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
     expect(await (await fetch(url)).text()).toBe('ok');
-    expect(received.find((r) => r.readBaggage)?.attributes).toEqual({ 'session.id': 'conv-9', 'user.id': 'user-9' });
+    expect(received.find((r) => r.readBaggage)?.attributes).toEqual({
+      'session.id': 'conv-9',
+      'user.id': 'user-9',
+    });
     expect(received.find((r) => !r.readBaggage)?.attributes).toEqual({});
   });
 });

@@ -1,5 +1,6 @@
 import type { ResolvedAttributes } from '../attributes';
 import type { ScopeFrame } from '../scope/scope-frame';
+import type { EmittedAttributes } from './emit-attributes';
 
 // Registered symbol: the ESM and CJS builds of this package, if both are loaded, share it.
 const RECORD = Symbol.for('threadline.span-record.v1');
@@ -37,6 +38,10 @@ export interface SpanRecord {
    * with the same explicit values, so they share one result.
    */
   childCache?: ChildResolution;
+  /** `resolved` as span attributes, for the dialect set named by `emittedDialects`. */
+  emitted?: EmittedAttributes;
+  /** Which processor's dialect set `emitted` was computed for. */
+  emittedDialects?: string;
 }
 
 /** A cached resolution for a child span, valid while its inputs are the same objects. */

@@ -9,7 +9,7 @@ import { getExplicitAttributes, getScopeFrame, type ScopeFrame } from '../scope/
 import type { ThreadlineSettings } from '../settings';
 import type { OnInvalid } from '../validation/report';
 import type { SensitivePolicy } from '../validation/sensitive';
-import { emitAttributes } from './emit-attributes';
+import { type EmittedAttributes, emitAttributes, toEmitted } from './emit-attributes';
 import { readSpanAttributes } from './read-span-attributes';
 import { resolveSpan } from './resolve-span';
 import { clearSpanRecord, getSpanRecord, setSpanRecord } from './span-record';
@@ -40,10 +40,12 @@ function attributesOf(span: Span): Attributes {
   return (span as { attributes?: Attributes }).attributes ?? NO_ATTRIBUTES;
 }
 
-/** Sets only the keys the span does not carry yet. */
-function setMissing(span: Span, emitted: Attributes, existing: Attributes): void {
-  for (const key in emitted) {
-    if (existing[key] === undefined) span.setAttribute(key, emitted[key]!);
+/** Sets the emitted keys; with `existing`, only those the span does not carry yet. */
+function setEmitted(span: Span, emitted: EmittedAttributes, existing?: Attributes): void {
+  const { keys, values } = emitted;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (existing === undefined || existing[key] === undefined) span.setAttribute(key, values[i]!);
   }
 }
 
@@ -54,11 +56,12 @@ function setMissing(span: Span, emitted: Attributes, existing: Attributes): void
  */
 export class ThreadlineSpanProcessor implements SpanProcessor {
   private readonly dialects: ReadonlySet<Dialect>;
+  private readonly dialectKey: string;
   private readonly readBaggage: boolean;
   private readonly settings: ThreadlineSettings;
   private readonly state: GlobalState;
   // Resolved attributes are shared immutable objects, so their span attributes are too.
-  private readonly emitted = new WeakMap<ResolvedAttributes, Attributes>();
+  private readonly emitted = new WeakMap<ResolvedAttributes, EmittedAttributes>();
 
   constructor({
     dialects = DEFAULT_DIALECTS,
@@ -69,6 +72,7 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
   }: ThreadlineSpanProcessorOptions = {}) {
     const chosen = Array.isArray(dialects) ? dialects.filter((d) => VALID_DIALECTS.has(d)) : [];
     this.dialects = new Set(chosen.length > 0 ? chosen : DEFAULT_DIALECTS);
+    this.dialectKey = [...this.dialects].sort().join(',');
     this.readBaggage = readBaggage === true;
     this.settings = {
       sensitive: SENSITIVE_POLICIES.has(sensitive) ? sensitive : 'warn',
@@ -86,26 +90,31 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
 
   onStart(span: Span, parentContext: Context): void {
     try {
-      const state = this.state;
       const parentSpan = trace.getSpan(parentContext);
       const parent = parentSpan ? getSpanRecord(parentSpan) : undefined;
       const frame = getScopeFrame(parentContext);
       const baggage = this.readBaggage ? this.baggageOf(parentContext) : undefined;
       const existing = attributesOf(span);
       const keys = Object.keys(existing);
-      const carriesKeys = keys.length > 0;
       let explicit = getExplicitAttributes(parentContext) ?? EMPTY_ATTRIBUTES;
-      if (carriesKeys) {
+      if (keys.length > 0) {
         const own = readSpanAttributes(existing, keys, this.dialects, this.settings);
-        if (!isEmptyAttributes(own)) explicit = mergeAttributes(explicit, own);
+        if (own !== EMPTY_ATTRIBUTES) {
+          explicit = explicit === EMPTY_ATTRIBUTES ? own : mergeAttributes(explicit, own);
+        }
       }
-      if (!parent && !frame && !baggage && isEmptyAttributes(explicit)) return;
+      if (!parent && !frame && !baggage && explicit === EMPTY_ATTRIBUTES) return;
       const record = resolveSpan({ explicit, parent, frame, baggage });
-      if (isEmptyAttributes(record.resolved)) return;
+      // Empty attributes are always the one EMPTY_ATTRIBUTES object, so identity suffices.
+      if (record.resolved === EMPTY_ATTRIBUTES) return;
       setSpanRecord(span, record);
-      const emitted = this.emittedFor(record.resolved);
-      if (carriesKeys) setMissing(span, emitted, existing);
-      else span.setAttributes(emitted);
+      let emitted = record.emitted;
+      if (record.emittedDialects !== this.dialectKey || !emitted) {
+        emitted = this.emittedFor(record.resolved);
+        record.emitted = emitted;
+        record.emittedDialects = this.dialectKey;
+      }
+      setEmitted(span, emitted, keys.length > 0 ? existing : undefined);
     } catch (error) {
       diag.warn('threadline: could not resolve attributes for a span', error);
     }
@@ -130,7 +139,7 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
         explicit: current?.explicit ?? EMPTY_ATTRIBUTES,
         resolved: current ? mergeAttributes(frame.attributes, current.resolved) : frame.attributes,
       });
-      setMissing(target, this.emittedFor(frame.attributes), attributesOf(target));
+      setEmitted(target, this.emittedFor(frame.attributes), attributesOf(target));
     } catch (error) {
       diag.warn('threadline: could not stamp the active span', error);
     }
@@ -152,10 +161,10 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
     return isEmptyAttributes(attributes) ? undefined : attributes;
   }
 
-  private emittedFor(resolved: ResolvedAttributes): Attributes {
+  private emittedFor(resolved: ResolvedAttributes): EmittedAttributes {
     let emitted = this.emitted.get(resolved);
     if (!emitted) {
-      emitted = emitAttributes(resolved, this.dialects);
+      emitted = toEmitted(emitAttributes(resolved, this.dialects));
       this.emitted.set(resolved, emitted);
     }
     return emitted;
