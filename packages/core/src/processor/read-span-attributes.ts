@@ -42,6 +42,14 @@ function first(...values: Array<AttributeValue | undefined>): AttributeValue | u
   return undefined;
 }
 
+const LANGFUSE_SCALARS: Readonly<Record<string, string | undefined>> = {
+  __proto__: null,
+  'langfuse.trace.name': 'traceName',
+  'langfuse.version': 'version',
+  'langfuse.release': 'release',
+  'langfuse.environment': 'environment',
+} as never;
+
 const S = 's'.charCodeAt(0);
 const U = 'u'.charCodeAt(0);
 const A = 'a'.charCodeAt(0);
@@ -106,24 +114,35 @@ export function readSpanAttributes(
         } else if (key === 'langfuse.session.id') lfSession = a[key];
         else if (key === 'langfuse.user.id') lfUser = a[key];
         else if (key === 'langfuse.trace.tags') tags = a[key];
-        else if (key === 'langfuse.trace.name') (scalars ??= {}).traceName = a[key];
-        else if (key === 'langfuse.version') (scalars ??= {}).version = a[key];
-        else if (key === 'langfuse.release') (scalars ??= {}).release = a[key];
-        else if (key === 'langfuse.environment') (scalars ??= {}).environment = a[key];
+        else {
+          const field = LANGFUSE_SCALARS[key];
+          if (field) {
+            scalars ??= {};
+            scalars[field] = a[key];
+          }
+        }
         break;
     }
   }
   const sessionId = first(session, lfSession, aiSession);
   const userId = first(user, lfUser, aiUser);
   const rawTags = first(tags, oiTags, aiTags);
-  let input: Record<string, unknown> | undefined = scalars;
-  if (sessionId !== undefined) (input ??= {}).sessionId = sessionId;
-  if (userId !== undefined) (input ??= {}).userId = userId;
-  if (rawTags !== undefined) (input ??= {}).tags = stringList(rawTags);
   const oiRecord = jsonRecord(oiMetadata);
   if (oiRecord) metadata = { ...oiRecord, ...metadata };
-  if (metadata) (input ??= {}).metadata = metadata;
-  if (!input) return EMPTY_ATTRIBUTES;
+  if (
+    !scalars &&
+    sessionId === undefined &&
+    userId === undefined &&
+    rawTags === undefined &&
+    !metadata
+  ) {
+    return EMPTY_ATTRIBUTES;
+  }
+  const input: Record<string, unknown> = { ...scalars };
+  if (sessionId !== undefined) input.sessionId = sessionId;
+  if (userId !== undefined) input.userId = userId;
+  if (rawTags !== undefined) input.tags = stringList(rawTags);
+  if (metadata) input.metadata = metadata;
   const key = cacheKey(input);
   if (key === undefined) return validateAttributes(input, settings).attributes;
   let cached = recent.get(key);
