@@ -40,52 +40,50 @@ function lengthOf(value: unknown): number {
   return 0;
 }
 
-interface Checker {
-  settings: ThreadlineSettings;
-  /** Reports the value and says whether it survives. */
-  reject(field: AttributeField, reason: InvalidReason, value: unknown, key?: string): false;
-  /** Applies the sensitive policy to a valid string; says whether it survives. */
-  allowSensitive(field: AttributeField, value: string, key?: string): boolean;
+/** Reports the value as dropped; returns false so callers can `return reject(…)`. */
+function reject(
+  settings: ThreadlineSettings,
+  field: AttributeField,
+  reason: InvalidReason,
+  value: unknown,
+  key?: string,
+): false {
+  reportInvalid({ field, reason, length: lengthOf(value), key, dropped: true }, settings.onInvalid);
+  return false;
 }
 
-function makeChecker(settings: ThreadlineSettings): Checker {
-  return {
-    settings,
-    reject(field, reason, value, key) {
-      reportInvalid(
-        { field, reason, length: lengthOf(value), key, dropped: true },
-        settings.onInvalid,
-      );
-      return false;
-    },
-    allowSensitive(field, value, key) {
-      if (settings.sensitive === 'allow' || detectSensitive(value) === undefined) return true;
-      const dropped = settings.sensitive === 'drop';
-      reportInvalid(
-        { field, reason: 'sensitive', length: value.length, key, dropped },
-        settings.onInvalid,
-      );
-      return !dropped;
-    },
-  };
+/** Applies the sensitive policy to a valid string; says whether it survives. */
+function allowSensitive(
+  settings: ThreadlineSettings,
+  field: AttributeField,
+  value: string,
+  key?: string,
+): boolean {
+  if (settings.sensitive === 'allow' || detectSensitive(value) === undefined) return true;
+  const dropped = settings.sensitive === 'drop';
+  reportInvalid(
+    { field, reason: 'sensitive', length: value.length, key, dropped },
+    settings.onInvalid,
+  );
+  return !dropped;
 }
 
-function validTags(input: unknown, check: Checker): string[] | undefined {
+function validTags(input: unknown, settings: ThreadlineSettings): string[] | undefined {
   if (!Array.isArray(input)) {
-    check.reject('tags', 'type', input);
+    reject(settings, 'tags', 'type', input);
     return undefined;
   }
   const tags: string[] = [];
   const seen = new Set<string>();
   for (const tag of input as unknown[]) {
     if (checkText(tag) !== undefined) {
-      check.reject('tags', checkText(tag)!, tag);
+      reject(settings, 'tags', checkText(tag)!, tag);
       continue;
     }
     const text = tag as string;
-    if (seen.has(text) || !check.allowSensitive('tags', text)) continue;
+    if (seen.has(text) || !allowSensitive(settings, 'tags', text)) continue;
     if (tags.length === MAX_TAGS) {
-      check.reject('tags', 'too-many', input);
+      reject(settings, 'tags', 'too-many', input);
       break;
     }
     seen.add(text);
@@ -101,9 +99,12 @@ function metadataText(value: unknown): string | undefined {
   return undefined;
 }
 
-function validMetadata(input: unknown, check: Checker): Record<string, string> | undefined {
+function validMetadata(
+  input: unknown,
+  settings: ThreadlineSettings,
+): Record<string, string> | undefined {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    check.reject('metadata', 'type', input);
+    reject(settings, 'metadata', 'type', input);
     return undefined;
   }
   // A null-prototype record: no key, not even `__proto__`, can reach Object.prototype.
@@ -111,30 +112,30 @@ function validMetadata(input: unknown, check: Checker): Record<string, string> |
   let count = 0;
   for (const key of Object.keys(input)) {
     if (RESERVED_KEYS.has(key)) {
-      check.reject('metadata', 'reserved-key', key, key);
+      reject(settings, 'metadata', 'reserved-key', key, key);
       continue;
     }
     if (!METADATA_KEY.test(key)) {
-      check.reject('metadata', key.length === 0 ? 'empty' : 'pattern', key, key);
+      reject(settings, 'metadata', key.length === 0 ? 'empty' : 'pattern', key, key);
       continue;
     }
     const raw = (input as Record<string, unknown>)[key];
     const text = metadataText(raw);
     if (text === undefined) {
-      check.reject('metadata', 'type', raw, key);
+      reject(settings, 'metadata', 'type', raw, key);
       continue;
     }
     const reason = checkMetadataText(text);
     if (reason !== undefined) {
-      check.reject('metadata', reason, text, key);
+      reject(settings, 'metadata', reason, text, key);
       continue;
     }
-    if (!check.allowSensitive('metadata', text, key)) continue;
+    if (!allowSensitive(settings, 'metadata', text, key)) continue;
     if (count === MAX_METADATA_KEYS) {
-      check.reject('metadata', 'too-many', key, key);
+      reject(settings, 'metadata', 'too-many', key, key);
       break;
     }
-    if (exceedsCardinality(key, text, check.settings.maxMetadataCardinality)) {
+    if (exceedsCardinality(key, text, settings.maxMetadataCardinality)) {
       reportInvalid(
         {
           field: 'metadata',
@@ -143,7 +144,7 @@ function validMetadata(input: unknown, check: Checker): Record<string, string> |
           key,
           dropped: false,
         },
-        check.settings.onInvalid,
+        settings.onInvalid,
       );
     }
     out[key] = text;
@@ -162,7 +163,6 @@ export function validateAttributes(
 ): ValidationResult {
   if (typeof input !== 'object' || input === null) return NOTHING;
   try {
-    const check = makeChecker(settings);
     const source = input as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     const cleared: AttributeField[] = [];
@@ -175,8 +175,8 @@ export function validateAttributes(
         continue;
       }
       const reason = SCALAR_RULES[field](value);
-      if (reason !== undefined) check.reject(field, reason, value);
-      else if (check.allowSensitive(field, value as string)) {
+      if (reason !== undefined) reject(settings, field, reason, value);
+      else if (allowSensitive(settings, field, value as string)) {
         out[field] = value;
         any = true;
       }
@@ -184,7 +184,7 @@ export function validateAttributes(
     const tags = source.tags;
     if (tags === null) cleared.push('tags');
     else if (tags !== undefined) {
-      const valid = validTags(tags, check);
+      const valid = validTags(tags, settings);
       if (valid) {
         out.tags = valid;
         any = true;
@@ -193,7 +193,7 @@ export function validateAttributes(
     const metadata = source.metadata;
     if (metadata === null) cleared.push('metadata');
     else if (metadata !== undefined) {
-      const valid = validMetadata(metadata, check);
+      const valid = validMetadata(metadata, settings);
       if (valid) {
         out.metadata = valid;
         any = true;
