@@ -1,0 +1,6 @@
+export {
+  type ChatMessage,
+  type OpenAITurnOptions,
+  runOpenAITurn,
+  type TurnResult,
+} from './run-openai-turn';
