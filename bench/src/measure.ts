@@ -97,7 +97,7 @@ export async function compareSync(
  * the median over rounds reported as `latency`.
  */
 export async function compareAsync(
-  cases: Record<string, () => Promise<number | undefined | void>>,
+  cases: Record<string, () => Promise<unknown>>,
   { iterations, rounds, warmup }: MeasureOptions,
 ): Promise<Record<string, Measured>> {
   const names = Object.keys(cases);
