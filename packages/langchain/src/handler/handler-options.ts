@@ -1,0 +1,36 @@
+import type { TracerProvider } from '@opentelemetry/api';
+import type { ThreadlineAttributes } from '@threadline/core';
+
+/**
+ * Options of `ThreadlineCallbackHandler`. The Threadline attributes (`sessionId`, `userId`,
+ * `tags`, …) are explicit on every span the handler makes (SPEC §3 level 1); run metadata such
+ * as `session_id` or `user_id` overrides them for its run (SPEC §6).
+ */
+export interface ThreadlineCallbackHandlerOptions extends ThreadlineAttributes {
+  /**
+   * Record prompts, completions, chain inputs and outputs as `langfuse.observation.input` /
+   * `.output`. Default: on, unless `THREADLINE_CAPTURE_CONTENT=false` (read when the handler
+   * is created).
+   */
+  captureContent?: boolean;
+  /** Where spans go. Default: the global tracer provider (`trace.getTracerProvider()`). */
+  tracerProvider?: TracerProvider;
+  /** Chain runs with one of these names become agent spans. Default `['AgentExecutor']`. */
+  agentNames?: readonly string[];
+  /**
+   * Also make spans for runs LangChain marks `langsmith:hidden` (LangGraph's internal
+   * `__start__` node, channel writes, branches). Default false: their children attach to the
+   * nearest shown ancestor.
+   */
+  includeHiddenRuns?: boolean;
+  /**
+   * Open runs kept at most. Beyond it the oldest run's span is ended with
+   * `threadline.langchain.evicted = "max_open_runs"`. Default 10 000.
+   */
+  maxOpenRuns?: number;
+  /**
+   * Milliseconds after which a run that LangChain never ended is ended with
+   * `threadline.langchain.evicted = "max_run_age"` (checked whenever a run starts). Default one hour.
+   */
+  maxRunAgeMs?: number;
+}

@@ -1,0 +1,504 @@
+import type { AgentAction, AgentFinish } from '@langchain/core/agents';
+import { BaseCallbackHandler, type NewTokenIndices } from '@langchain/core/callbacks/base';
+import type { DocumentInterface } from '@langchain/core/documents';
+import type { Serialized } from '@langchain/core/load/serializable';
+import type { BaseMessage } from '@langchain/core/messages';
+import type { LLMResult } from '@langchain/core/outputs';
+import type { ChainValues } from '@langchain/core/utils/types';
+import {
+  type Attributes,
+  context,
+  diag,
+  type Span,
+  SpanKind,
+  type Tracer,
+  trace,
+} from '@opentelemetry/api';
+import {
+  contextWithExplicitAttributes,
+  GEN_AI_ATTRIBUTES,
+  GEN_AI_OPERATIONS,
+  getSpanAttributes,
+  isContentCaptureEnabled,
+  LANGFUSE_OBSERVATION_ATTRIBUTES,
+  type ObservationType,
+  recordSpanError,
+  safely,
+  toContentAttribute,
+} from '@threadline/core';
+import { LANGCHAIN_ATTRIBUTES } from '../attribute-keys';
+import { toPlain } from '../content/to-plain';
+import { modelRequestAttributes, readModelRequest } from '../model/model-request';
+import { setModelResponse } from '../model/model-response';
+import { isAgentRun } from '../runs/agent-run';
+import { HIDDEN_TAG, ownTags } from '../runs/langchain-tags';
+import { errorName, isGraphBubbleUp } from '../runs/run-error';
+import { RunExplicitAttributes } from '../runs/run-explicit';
+import { runName } from '../runs/run-name';
+import { type EvictionReason, type RunRecord, RunRegistry } from '../runs/run-registry';
+import { PACKAGE_NAME, PACKAGE_VERSION } from '../version';
+import type { ThreadlineCallbackHandlerOptions } from './handler-options';
+
+type Metadata = Record<string, unknown> | undefined;
+
+const { TYPE, INPUT, OUTPUT, COMPLETION_START_TIME, STATUS_MESSAGE } =
+  LANGFUSE_OBSERVATION_ATTRIBUTES;
+
+/** `gen_ai.operation.name` per observation type. */
+const OPERATIONS: Readonly<Record<ObservationType, string>> = {
+  generation: GEN_AI_OPERATIONS.CHAT,
+  embedding: GEN_AI_OPERATIONS.EMBEDDINGS,
+  tool: GEN_AI_OPERATIONS.EXECUTE_TOOL,
+  agent: GEN_AI_OPERATIONS.INVOKE_AGENT,
+  chain: GEN_AI_OPERATIONS.CHAIN,
+  retriever: GEN_AI_OPERATIONS.RETRIEVE,
+  span: GEN_AI_OPERATIONS.CHAIN,
+};
+
+/** What a run start needs beyond its type-specific attributes. */
+interface RunStart {
+  runId: string;
+  parentRunId: string | undefined;
+  name: string;
+  type: ObservationType;
+  kind: SpanKind;
+  attributes: Attributes;
+  tags: string[] | undefined;
+  metadata: Metadata;
+  /** A run LangChain marks hidden: no span, its children attach to its parent. */
+  hidden?: boolean;
+}
+
+/**
+ * A LangChain callback handler that makes one OpenTelemetry span per run (chains and graph
+ * nodes, agents, chat models and LLMs, tools, retrievers) and puts the Threadline session,
+ * user and the rest on every one of them.
+ *
+ * Parent and child come from `parentRunId`; a root run nests under the span that is active
+ * where the run was started, and its context (with the caller's `propagateAttributes` scope)
+ * is captured then and passed down to every child run. Run metadata `session_id`,
+ * `thread_id`, `user_id`, `langfuse_tags` and the others of SPEC §6 count as explicit.
+ *
+ * The handler asks LangChain to await it (`awaitHandlers`): its work is synchronous and small,
+ * and only then does LangChain call it inside the caller's async context. In LangChain's
+ * default background mode a handler runs later, from a shared queue, in whatever context the
+ * previous callback left, so a root run could not tell whose scope it belongs to. Other
+ * handlers stay in the background. Callbacks never throw into the application.
+ *
+ * @example
+ * const handler = new ThreadlineCallbackHandler({ userId: 'u-7' });
+ * await propagateAttributes({ sessionId: 'conv-42' }, () =>
+ *   chain.invoke({ question }, { callbacks: [handler] }),
+ * );
+ */
+export class ThreadlineCallbackHandler extends BaseCallbackHandler {
+  /** LangChain's handler name; configure hooks add a handler only once per name. */
+  name = 'ThreadlineCallbackHandler';
+  override awaitHandlers = true;
+
+  private readonly options: ThreadlineCallbackHandlerOptions;
+  private readonly tracer: Tracer;
+  private readonly captureContent: boolean;
+  private readonly agentNames: ReadonlySet<string>;
+  private readonly includeHiddenRuns: boolean;
+  private readonly explicit: RunExplicitAttributes;
+  private readonly runs: RunRegistry;
+
+  constructor(options: ThreadlineCallbackHandlerOptions = {}) {
+    super({ _awaitHandler: true });
+    const {
+      captureContent,
+      tracerProvider,
+      agentNames = ['AgentExecutor'],
+      includeHiddenRuns = false,
+      maxOpenRuns = 10_000,
+      maxRunAgeMs = 3_600_000,
+      ...attributes
+    } = options;
+    this.options = options;
+    this.awaitHandlers = true;
+    this.tracer = (tracerProvider ?? trace.getTracerProvider()).getTracer(
+      PACKAGE_NAME,
+      PACKAGE_VERSION,
+    );
+    this.captureContent = isContentCaptureEnabled(captureContent);
+    this.agentNames = new Set(agentNames);
+    this.includeHiddenRuns = includeHiddenRuns === true;
+    this.explicit = new RunExplicitAttributes(attributes);
+    this.runs = new RunRegistry({
+      maxOpenRuns,
+      maxRunAgeMs,
+      onEvict: (record, reason) => this.evict(record, reason),
+    });
+  }
+
+  /** Runs whose span is still open (for diagnostics and leak checks). */
+  get openRuns(): number {
+    return this.runs.size;
+  }
+
+  /** A handler with the same options and no open runs. */
+  override copy(): ThreadlineCallbackHandler {
+    return new ThreadlineCallbackHandler(this.options);
+  }
+
+  // Chains, graph nodes and agents. LangChain calls this with (chain, inputs, runId,
+  // parentRunId, tags, metadata, runType, runName, extra) in 0.3 and 1.x alike, although 1.x
+  // declares a different order; the order that runs is the one used here.
+  override handleChainStart(
+    chain: Serialized,
+    inputs: ChainValues,
+    runId: string,
+    parentRunId?: string,
+    tags?: string[],
+    metadata?: Record<string, unknown>,
+    _runType?: string,
+    name?: string,
+    extra?: Record<string, unknown>,
+  ): void {
+    safely('langchain handleChainStart', () => {
+      const runName_ = runName(chain, name, 'chain');
+      const parent = parentRunId === undefined ? undefined : this.runs.get(parentRunId);
+      const own = ownTags(tags, parent?.tags);
+      const agent = isAgentRun({
+        name: runName_,
+        ownTags: own,
+        metadata,
+        agentNames: this.agentNames,
+      });
+      const type: ObservationType = agent ? 'agent' : 'chain';
+      const defersInputs = extra?.lc_defers_inputs === true;
+      const attributes: Attributes = {};
+      if (agent) attributes[GEN_AI_ATTRIBUTES.AGENT_NAME] = runName_;
+      if (this.captureContent && !defersInputs) setContent(attributes, INPUT, inputs);
+      const record = this.start({
+        runId,
+        parentRunId,
+        name: runName_,
+        type,
+        kind: SpanKind.INTERNAL,
+        attributes,
+        tags,
+        metadata,
+        hidden: !this.includeHiddenRuns && !agent && own.includes(HIDDEN_TAG),
+      });
+      if (record && defersInputs) record.defersInputs = true;
+    });
+  }
+
+  override handleChainEnd(
+    outputs: ChainValues,
+    runId: string,
+    _parentRunId?: string,
+    _tags?: string[],
+    kwargs?: { inputs?: Record<string, unknown> },
+  ): void {
+    safely('langchain handleChainEnd', () => {
+      this.finish(runId, (span, record) => {
+        if (!this.captureContent) return;
+        if (record.defersInputs && kwargs?.inputs !== undefined) {
+          setSpanContent(span, INPUT, kwargs.inputs);
+        }
+        setSpanContent(span, OUTPUT, outputs);
+      });
+    });
+  }
+
+  override handleChainError(err: unknown, runId: string): void {
+    safely('langchain handleChainError', () => this.fail(runId, err));
+  }
+
+  // Classic agents (AgentExecutor and custom ones) report their actions on their own run.
+  override handleAgentAction(_action: AgentAction, runId: string): void {
+    safely('langchain handleAgentAction', () => this.markAgent(runId));
+  }
+
+  override handleAgentEnd(_action: AgentFinish, runId: string): void {
+    safely('langchain handleAgentEnd', () => this.markAgent(runId));
+  }
+
+  override handleChatModelStart(
+    llm: Serialized,
+    messages: BaseMessage[][],
+    runId: string,
+    parentRunId?: string,
+    extraParams?: Record<string, unknown>,
+    tags?: string[],
+    metadata?: Record<string, unknown>,
+    name?: string,
+  ): void {
+    safely('langchain handleChatModelStart', () => {
+      // The callback manager starts one run per message list.
+      const input = messages.length === 1 ? messages[0] : messages;
+      this.startModel(
+        llm,
+        input,
+        GEN_AI_OPERATIONS.CHAT,
+        runId,
+        parentRunId,
+        extraParams,
+        tags,
+        metadata,
+        name,
+      );
+    });
+  }
+
+  override handleLLMStart(
+    llm: Serialized,
+    prompts: string[],
+    runId: string,
+    parentRunId?: string,
+    extraParams?: Record<string, unknown>,
+    tags?: string[],
+    metadata?: Record<string, unknown>,
+    name?: string,
+  ): void {
+    safely('langchain handleLLMStart', () => {
+      const input = prompts.length === 1 ? prompts[0] : prompts;
+      // Chat models reach this method only when a handler lacks handleChatModelStart; the
+      // metadata still says which kind of model it is.
+      const operation =
+        metadata?.ls_model_type === 'chat'
+          ? GEN_AI_OPERATIONS.CHAT
+          : GEN_AI_OPERATIONS.TEXT_COMPLETION;
+      this.startModel(llm, input, operation, runId, parentRunId, extraParams, tags, metadata, name);
+    });
+  }
+
+  override handleLLMNewToken(_token: string, _idx: NewTokenIndices, runId: string): void {
+    safely('langchain handleLLMNewToken', () => {
+      const record = this.runs.get(runId);
+      if (!record?.span || record.sawToken) return;
+      record.sawToken = true;
+      record.span.setAttribute(COMPLETION_START_TIME, new Date().toISOString());
+    });
+  }
+
+  override handleLLMEnd(output: LLMResult, runId: string): void {
+    safely('langchain handleLLMEnd', () => {
+      this.finish(runId, (span) => setModelResponse(span, output, this.captureContent));
+    });
+  }
+
+  override handleLLMError(err: unknown, runId: string): void {
+    safely('langchain handleLLMError', () => this.fail(runId, err));
+  }
+
+  override handleToolStart(
+    tool: Serialized,
+    input: string,
+    runId: string,
+    parentRunId?: string,
+    tags?: string[],
+    metadata?: Record<string, unknown>,
+    name?: string,
+    toolCallId?: string,
+  ): void {
+    safely('langchain handleToolStart', () => {
+      const toolName = runName(tool, name, 'tool');
+      const attributes: Attributes = { [GEN_AI_ATTRIBUTES.TOOL_NAME]: toolName };
+      // 1.x passes the tool call id; 0.3 does not (it is read from the ToolMessage at the end).
+      if (typeof toolCallId === 'string' && toolCallId) {
+        attributes[GEN_AI_ATTRIBUTES.TOOL_CALL_ID] = toolCallId;
+      }
+      if (this.captureContent) setContent(attributes, INPUT, input);
+      const record = this.start({
+        runId,
+        parentRunId,
+        name: toolName,
+        type: 'tool',
+        kind: SpanKind.INTERNAL,
+        attributes,
+        tags,
+        metadata,
+      });
+      if (record && attributes[GEN_AI_ATTRIBUTES.TOOL_CALL_ID] !== undefined) {
+        record.toolCallId = true;
+      }
+    });
+  }
+
+  override handleToolEnd(output: unknown, runId: string): void {
+    safely('langchain handleToolEnd', () => {
+      this.finish(runId, (span, record) => {
+        const callId = (output as { tool_call_id?: unknown } | null)?.tool_call_id;
+        if (typeof callId === 'string' && callId && !record.toolCallId) {
+          span.setAttribute(GEN_AI_ATTRIBUTES.TOOL_CALL_ID, callId);
+        }
+        if (!this.captureContent) return;
+        // A tool called with a tool call returns a ToolMessage: its content is the output.
+        const content =
+          typeof output === 'object' && output !== null && 'content' in output && callId
+            ? (output as { content: unknown }).content
+            : output;
+        setSpanContent(span, OUTPUT, content);
+      });
+    });
+  }
+
+  override handleToolError(err: unknown, runId: string): void {
+    safely('langchain handleToolError', () => this.fail(runId, err));
+  }
+
+  override handleRetrieverStart(
+    retriever: Serialized,
+    query: string,
+    runId: string,
+    parentRunId?: string,
+    tags?: string[],
+    metadata?: Record<string, unknown>,
+    name?: string,
+  ): void {
+    safely('langchain handleRetrieverStart', () => {
+      const attributes: Attributes = {};
+      if (this.captureContent) setContent(attributes, INPUT, query);
+      this.start({
+        runId,
+        parentRunId,
+        name: runName(retriever, name, 'retriever'),
+        type: 'retriever',
+        kind: SpanKind.INTERNAL,
+        attributes,
+        tags,
+        metadata,
+      });
+    });
+  }
+
+  override handleRetrieverEnd(documents: DocumentInterface[], runId: string): void {
+    safely('langchain handleRetrieverEnd', () => {
+      this.finish(runId, (span) => {
+        if (this.captureContent) setSpanContent(span, OUTPUT, documents);
+      });
+    });
+  }
+
+  override handleRetrieverError(err: unknown, runId: string): void {
+    safely('langchain handleRetrieverError', () => this.fail(runId, err));
+  }
+
+  private startModel(
+    llm: Serialized,
+    input: unknown,
+    operation: string,
+    runId: string,
+    parentRunId: string | undefined,
+    extraParams: Record<string, unknown> | undefined,
+    tags: string[] | undefined,
+    metadata: Metadata,
+    name: string | undefined,
+  ): void {
+    const attributes: Attributes = { [GEN_AI_ATTRIBUTES.OPERATION_NAME]: operation };
+    modelRequestAttributes(
+      readModelRequest(extraParams, metadata, llm as { kwargs?: unknown }),
+      attributes,
+    );
+    if (this.captureContent) setContent(attributes, INPUT, input);
+    this.start({
+      runId,
+      parentRunId,
+      name: runName(llm, name, 'model'),
+      type: 'generation',
+      kind: SpanKind.CLIENT,
+      attributes,
+      tags,
+      metadata,
+    });
+  }
+
+  /**
+   * Starts a run's span under its parent run, or, for a root run, under the context active
+   * now (the caller's, since LangChain awaits this handler), and registers the run.
+   */
+  private start(run: RunStart): RunRecord | undefined {
+    const parent = run.parentRunId === undefined ? undefined : this.runs.get(run.parentRunId);
+    // A root run (or one whose parent this handler never saw, or evicted) starts from the
+    // caller's context; every descendant starts from the context captured here.
+    const base = parent ? parent.childContext : context.active();
+    const startedAt = this.runs.now();
+    if (run.hidden) {
+      const record: RunRecord = {
+        span: undefined,
+        childContext: base,
+        type: run.type,
+        name: run.name,
+        tags: run.tags,
+        startedAt,
+      };
+      this.runs.add(run.runId, record);
+      return record;
+    }
+    const explicit = this.explicit.forRun(run.metadata, parent ? undefined : run.tags);
+    const attributes = run.attributes;
+    attributes[TYPE] = run.type;
+    attributes[GEN_AI_ATTRIBUTES.OPERATION_NAME] ??= OPERATIONS[run.type];
+    const startContext = contextWithExplicitAttributes(base, explicit);
+    const span = this.tracer.startSpan(run.name, { kind: run.kind, attributes }, startContext);
+    if (run.type === 'generation' || run.type === 'agent') {
+      const sessionId = getSpanAttributes(span, startContext).sessionId;
+      if (sessionId !== undefined) span.setAttribute(GEN_AI_ATTRIBUTES.CONVERSATION_ID, sessionId);
+    }
+    const record: RunRecord = {
+      span,
+      childContext: trace.setSpan(base, span),
+      type: run.type,
+      name: run.name,
+      tags: run.tags,
+      startedAt,
+    };
+    this.runs.add(run.runId, record);
+    return record;
+  }
+
+  /** Ends a run's span after `update` wrote its results; a run ends at most once. */
+  private finish(runId: string, update?: (span: Span, record: RunRecord) => void): void {
+    const record = this.runs.take(runId);
+    const span = record?.span;
+    if (!span) return;
+    if (update) safely('langchain span update', () => update(span, record));
+    span.end();
+  }
+
+  /** Ends a run's span as failed; LangGraph's interrupts and hand-offs are not failures. */
+  private fail(runId: string, error: unknown): void {
+    this.finish(runId, (span) => {
+      if (isGraphBubbleUp(error)) {
+        span.setAttribute(STATUS_MESSAGE, errorName(error));
+        return;
+      }
+      recordSpanError(span, error);
+    });
+  }
+
+  private markAgent(runId: string): void {
+    const record = this.runs.get(runId);
+    if (!record?.span || record.type !== 'chain') return;
+    record.type = 'agent';
+    record.span.setAttributes({
+      [TYPE]: 'agent',
+      [GEN_AI_ATTRIBUTES.OPERATION_NAME]: GEN_AI_OPERATIONS.INVOKE_AGENT,
+      [GEN_AI_ATTRIBUTES.AGENT_NAME]: record.name,
+    });
+  }
+
+  private evict(record: RunRecord, reason: EvictionReason): void {
+    const span = record.span;
+    if (!span) return;
+    safely('langchain run eviction', () => {
+      diag.debug(`threadline: ending a LangChain run that did not end (${reason})`);
+      span.setAttribute(LANGCHAIN_ATTRIBUTES.EVICTED, reason);
+      span.end();
+    });
+  }
+}
+
+function setContent(attributes: Attributes, key: string, value: unknown): void {
+  const content = toContentAttribute(typeof value === 'string' ? value : toPlain(value));
+  if (content !== undefined) attributes[key] = content;
+}
+
+function setSpanContent(span: Span, key: string, value: unknown): void {
+  const content = toContentAttribute(typeof value === 'string' ? value : toPlain(value));
+  if (content !== undefined) span.setAttribute(key, content);
+}

@@ -1,0 +1,104 @@
+import { type Context, ROOT_CONTEXT } from '@opentelemetry/api';
+import {
+  contextWithExplicitAttributes,
+  getContextAttributes,
+  type ResolvedAttributes,
+  type ThreadlineAttributes,
+  validateExplicitAttributes,
+} from '@threadline/core';
+import { isInternalTag } from './langchain-tags';
+
+/** Run metadata keys that name the session, first present wins (SPEC §6). */
+export const SESSION_METADATA_KEYS = [
+  'session_id',
+  'thread_id',
+  'conversation_id',
+  'langfuseSessionId',
+  'langfuse_session_id',
+] as const;
+
+/** Run metadata keys that name the user, first present wins (SPEC §6). */
+export const USER_METADATA_KEYS = ['user_id', 'langfuseUserId', 'langfuse_user_id'] as const;
+
+/** Run metadata keys that carry trace tags (SPEC §6). */
+export const TAGS_METADATA_KEYS = ['langfuse_tags', 'langfuseTags'] as const;
+
+// Distinct (session, user, tags) combinations remembered; past it the cache starts over.
+const MAX_CACHED = 512;
+
+type Metadata = Record<string, unknown> | undefined;
+
+function idValue(metadata: Metadata, keys: readonly string[]): string | undefined {
+  if (!metadata) return undefined;
+  for (const key of keys) {
+    const value = metadata[key];
+    if (value === undefined || value === null || value === '') continue;
+    // LangGraph thread ids are often numbers; anything else is left to validation to reject.
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    return value as string;
+  }
+  return undefined;
+}
+
+function pushTags(out: string[], value: unknown): void {
+  if (typeof value === 'string') {
+    for (const tag of value.split(',')) if (tag.trim()) out.push(tag.trim());
+  } else if (Array.isArray(value)) {
+    for (const tag of value) if (typeof tag === 'string') out.push(tag);
+  }
+}
+
+/**
+ * Turns a run's metadata and tags into the explicit attributes of its span (SPEC §3 level 1,
+ * §6), merged over the handler's own options (the run's values win). The result for one
+ * combination of values is validated once and is then the same frozen object every time, so
+ * sibling spans share the processor's cached resolution.
+ */
+export class RunExplicitAttributes {
+  private readonly handlerContext: Context;
+  private readonly base: ResolvedAttributes;
+  private readonly cache = new Map<string, ResolvedAttributes>();
+
+  constructor(handlerAttributes: ThreadlineAttributes) {
+    this.handlerContext = contextWithExplicitAttributes(
+      ROOT_CONTEXT,
+      validateExplicitAttributes(handlerAttributes),
+    );
+    this.base = getContextAttributes(this.handlerContext);
+  }
+
+  /**
+   * Explicit attributes for a run. `rootTags` are the run's own tags when it is a root run
+   * (child runs only inherit their root's tags through the parent span).
+   */
+  forRun(metadata: Metadata, rootTags: readonly string[] | undefined): ResolvedAttributes {
+    const sessionId = idValue(metadata, SESSION_METADATA_KEYS);
+    const userId = idValue(metadata, USER_METADATA_KEYS);
+    const collected: string[] = [];
+    if (metadata) {
+      for (const key of TAGS_METADATA_KEYS) {
+        if (metadata[key] !== undefined) pushTags(collected, metadata[key]);
+      }
+    }
+    if (rootTags) {
+      for (const tag of rootTags) if (!isInternalTag(tag)) collected.push(tag);
+    }
+    const tags = collected.length > 0 ? collected : undefined;
+    if (sessionId === undefined && userId === undefined && tags === undefined) return this.base;
+    const key = `${typeof sessionId}:${sessionId}\u0000${typeof userId}:${userId}\u0000${tags?.join('\u0001') ?? ''}`;
+    let resolved = this.cache.get(key);
+    if (resolved === undefined) {
+      const run: ThreadlineAttributes = {};
+      if (sessionId !== undefined) run.sessionId = sessionId;
+      if (userId !== undefined) run.userId = userId;
+      if (tags !== undefined) run.tags = tags;
+      // Merging through contexts reuses core's merge rules: the run's scalars win, tags union.
+      resolved = getContextAttributes(
+        contextWithExplicitAttributes(this.handlerContext, validateExplicitAttributes(run)),
+      );
+      if (this.cache.size >= MAX_CACHED) this.cache.clear();
+      this.cache.set(key, resolved);
+    }
+    return resolved;
+  }
+}

@@ -1,0 +1,110 @@
+import type { Context, Span } from '@opentelemetry/api';
+import type { ObservationType } from '@threadline/core';
+
+/** What the handler keeps about one open LangChain run. */
+export interface RunRecord {
+  /** The run's span; undefined for a hidden run that only passes its parent on. */
+  span: Span | undefined;
+  /** The context the run's children start from: the root caller's context with this span set. */
+  childContext: Context;
+  /** The observation type of the span (a chain becomes an agent when it reports agent actions). */
+  type: ObservationType;
+  /** The run's name, as its span is named. */
+  name: string;
+  /** The tags LangChain passed (own and inherited); children subtract them to find their own. */
+  tags: readonly string[] | undefined;
+  /** When the run started (`performance.now()`), for age-based eviction. */
+  startedAt: number;
+  /** Whether a streamed token was seen (first-token time is written once). */
+  sawToken?: boolean;
+  /** LangChain said the inputs come at the end (`lc_defers_inputs`). */
+  defersInputs?: boolean;
+  /** The tool span got its tool call id at the start. */
+  toolCallId?: boolean;
+}
+
+/** Why a run was ended by the handler rather than by LangChain. */
+export type EvictionReason = 'max_open_runs' | 'max_run_age';
+
+/** Options of {@link RunRegistry}. */
+export interface RunRegistryOptions {
+  /** Open runs kept at most; the oldest is evicted beyond it. */
+  maxOpenRuns: number;
+  /** Age in milliseconds after which an open run is evicted. */
+  maxRunAgeMs: number;
+  /** Called for every evicted run (after it left the registry). */
+  onEvict: (record: RunRecord, reason: EvictionReason) => void;
+  /** Monotonic clock in milliseconds; replaceable so eviction by age can be tested without waiting. */
+  now?: () => number;
+}
+
+/**
+ * Open runs by run id. Bounded: a run that LangChain never ends (a stream dropped without a
+ * callback, a crashed worker) is evicted by age or when the registry is full, so the handler's
+ * memory cannot grow without limit. A Map keeps insertion order, so the oldest runs are first
+ * and eviction checks only the head.
+ */
+export class RunRegistry {
+  private readonly runs = new Map<string, RunRecord>();
+  private readonly maxOpenRuns: number;
+  private readonly maxRunAgeMs: number;
+  private readonly onEvict: RunRegistryOptions['onEvict'];
+  readonly now: () => number;
+
+  constructor({
+    maxOpenRuns,
+    maxRunAgeMs,
+    onEvict,
+    now = () => performance.now(),
+  }: RunRegistryOptions) {
+    this.maxOpenRuns = Math.max(1, Math.floor(maxOpenRuns));
+    this.maxRunAgeMs = maxRunAgeMs;
+    this.onEvict = onEvict;
+    this.now = now;
+  }
+
+  /** Number of open runs. */
+  get size(): number {
+    return this.runs.size;
+  }
+
+  get(runId: string): RunRecord | undefined {
+    return this.runs.get(runId);
+  }
+
+  /** Adds a run, first evicting runs that are too old or that no longer fit. */
+  add(runId: string, record: RunRecord): void {
+    this.evictOld(record.startedAt);
+    while (this.runs.size >= this.maxOpenRuns) this.evictFirst('max_open_runs');
+    // A reused run id (never expected) must not leave the earlier span open forever.
+    const previous = this.runs.get(runId);
+    if (previous) {
+      this.runs.delete(runId);
+      this.onEvict(previous, 'max_open_runs');
+    }
+    this.runs.set(runId, record);
+  }
+
+  /** Removes and returns a run: the caller ends its span, so it can end only once. */
+  take(runId: string): RunRecord | undefined {
+    const record = this.runs.get(runId);
+    if (record) this.runs.delete(runId);
+    return record;
+  }
+
+  private evictOld(now: number): void {
+    for (const [runId, record] of this.runs) {
+      if (now - record.startedAt <= this.maxRunAgeMs) return;
+      this.runs.delete(runId);
+      this.onEvict(record, 'max_run_age');
+    }
+  }
+
+  private evictFirst(reason: EvictionReason): void {
+    const first = this.runs.entries().next();
+    if (first.done) return;
+    const [runId, record] = first.value;
+    this.runs.delete(runId);
+    this.onEvict(record, reason);
+  }
+}
