@@ -1,0 +1,193 @@
+import { performance } from 'node:perf_hooks';
+import { type Attributes, type Context, diag, type Span } from '@opentelemetry/api';
+import { LANGFUSE_OBSERVATION_ATTRIBUTES, recordSpanError, safely } from '@threadline/core';
+import type { Operation, StreamRecorder } from './operations/operation';
+import { type CancelReason, OPENAI_SPAN_ATTRIBUTES } from './span-keys';
+
+/** Ends a call's span once its promise or stream is garbage-collected unread. */
+const abandonment =
+  typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry<CallSpan>((call) => call.onHandleCollected())
+    : undefined;
+
+function errorType(error: unknown): string {
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === 'number') return String(status);
+  const name = (error as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  return typeof name === 'string' && name !== '' && name !== 'Object' ? name : '_OTHER';
+}
+
+// The SDK's error for a request whose `signal` fired; its class differs per major.
+function isUserAbort(error: unknown): boolean {
+  return (
+    (error as { constructor?: { name?: unknown } } | null)?.constructor?.name ===
+    'APIUserAbortError'
+  );
+}
+
+/**
+ * The life of one model call's span. Whatever the caller does with what it got back (await
+ * it, take the raw response, read a stream to its end, leave it early, abort it, drop it),
+ * the span ends exactly once, and never because of Threadline throws into the caller.
+ */
+export class CallSpan {
+  /** A `next()` on the stream is awaiting the SDK: an abort then ends the stream from inside. */
+  pendingReads = 0;
+  private ended = false;
+  private parseStarted = false;
+  private handleGone = false;
+  private responded = false;
+  private streaming = false;
+  /** `performance.now()` of the last thing seen: the end time of an abandoned call. */
+  private lastActivity = 0;
+  private firstChunkAt: number | undefined;
+  private recorder: StreamRecorder | undefined;
+  private signal: AbortSignal | undefined;
+
+  constructor(
+    readonly span: Span,
+    /** The context the SDK call runs in: the caller's, with this span active. */
+    readonly context: Context,
+    private readonly operation: Operation,
+    private readonly capture: boolean,
+  ) {}
+
+  /**
+   * Watches `handle` (the promise, later the stream) so that the span still ends if the
+   * caller drops it without reading it.
+   */
+  watch(handle: object): void {
+    abandonment?.unregister(this);
+    abandonment?.register(handle, this, this);
+  }
+
+  /** The response head arrived. */
+  onResponse(): void {
+    this.responded = true;
+    this.lastActivity = performance.now();
+    if (this.handleGone && !this.parseStarted) this.cancel('abandoned', this.lastActivity);
+  }
+
+  /** The SDK began to read the body: the parse step settles the span (or hands it to a stream). */
+  onParseStart(): void {
+    this.parseStarted = true;
+    abandonment?.unregister(this);
+  }
+
+  /**
+   * The caller took the raw `Response` (`asResponse()`): the body is theirs, so the span ends
+   * with what the head said. `withResponse()` parses too, and then the parse step ends it.
+   */
+  onRawResponse(): void {
+    if (!this.parseStarted) this.end();
+  }
+
+  /** The parse step produced a plain answer. */
+  onParsed(response: unknown): void {
+    if (this.ended) return;
+    const out: Attributes = {};
+    const failure = safely('record an OpenAI response', () =>
+      this.operation.responseAttributes(response, this.capture, out),
+    );
+    this.span.setAttributes(out);
+    if (failure) recordSpanError(this.span, new Error(failure));
+    this.end();
+  }
+
+  /** The parse step produced a stream: its items now drive the span. */
+  onStream(stream: object, signal: AbortSignal | undefined): void {
+    if (this.ended) return;
+    this.streaming = true;
+    this.lastActivity = performance.now();
+    this.recorder = this.operation.streamRecorder(this.capture);
+    this.watch(stream);
+    if (signal && typeof signal.addEventListener === 'function') {
+      this.signal = signal;
+      signal.addEventListener('abort', this.onAbort);
+    }
+  }
+
+  /** One streamed item reached the caller. */
+  onItem(item: unknown): void {
+    if (this.ended) return;
+    this.lastActivity = performance.now();
+    if (this.firstChunkAt === undefined) this.firstChunkAt = Date.now();
+    try {
+      this.recorder?.onItem(item);
+    } catch (error) {
+      diag.warn('threadline: could not record a streamed OpenAI item', error);
+    }
+  }
+
+  /** The stream ran out: to its end, or because it was aborted (the SDK then returns quietly). */
+  onStreamDone(): void {
+    if (this.signal?.aborted) this.cancel('abort');
+    else this.end();
+  }
+
+  /** The call failed: the caller gets `error` unchanged; the span records it. */
+  fail(error: unknown): void {
+    if (this.ended) return;
+    if (isUserAbort(error)) {
+      this.cancel('abort');
+      return;
+    }
+    recordSpanError(this.span, error);
+    safely('record an error type', () =>
+      this.span.setAttribute(OPENAI_SPAN_ATTRIBUTES.ERROR_TYPE, errorType(error)),
+    );
+    this.end();
+  }
+
+  /** The caller stopped before the end (see {@link CancelReason}). */
+  cancel(reason: CancelReason, endTime?: number): void {
+    if (this.ended) return;
+    safely('mark a cancelled OpenAI call', () => {
+      this.span.setAttributes({
+        [OPENAI_SPAN_ATTRIBUTES.CANCELLED]: true,
+        [OPENAI_SPAN_ATTRIBUTES.CANCEL_REASON]: reason,
+        [LANGFUSE_OBSERVATION_ATTRIBUTES.LEVEL]: 'WARNING',
+        [LANGFUSE_OBSERVATION_ATTRIBUTES.STATUS_MESSAGE]: `cancelled: ${reason}`,
+      });
+    });
+    this.end(endTime);
+  }
+
+  /** The promise or stream the caller held was garbage-collected. */
+  onHandleCollected(): void {
+    this.handleGone = true;
+    // A promise collected before its response: the response handler ends the span.
+    if (this.streaming || this.responded) this.cancel('abandoned', this.lastActivity);
+  }
+
+  /** Ends the span once, with what a stream showed so far. */
+  end(endTime?: number): void {
+    if (this.ended) return;
+    this.ended = true;
+    abandonment?.unregister(this);
+    if (this.signal) {
+      this.signal.removeEventListener('abort', this.onAbort);
+      this.signal = undefined;
+    }
+    const recorder = this.recorder;
+    if (recorder) {
+      this.recorder = undefined;
+      const out: Attributes = {};
+      const failure = safely('record an OpenAI stream', () => recorder.flush(out));
+      if (this.firstChunkAt !== undefined) {
+        out[LANGFUSE_OBSERVATION_ATTRIBUTES.COMPLETION_START_TIME] = new Date(
+          this.firstChunkAt,
+        ).toISOString();
+      }
+      safely('record an OpenAI stream', () => this.span.setAttributes(out));
+      if (failure) recordSpanError(this.span, new Error(failure));
+    }
+    safely('end an OpenAI span', () => this.span.end(endTime));
+  }
+
+  // An abort while nobody awaits the stream (or before anyone reads it) ends it here; an abort
+  // during a read ends it when that read returns, which may still be an error to record.
+  private readonly onAbort = (): void => {
+    if (this.pendingReads === 0) this.cancel('abort');
+  };
+}

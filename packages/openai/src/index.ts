@@ -1,0 +1,4 @@
+export { observeOpenAI } from './observe-openai';
+export type { ObserveOpenAIOptions } from './observe-options';
+export { type CancelReason, OPENAI_SPAN_ATTRIBUTES } from './span-keys';
+export { PACKAGE_VERSION as VERSION } from './version';

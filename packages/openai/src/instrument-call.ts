@@ -1,0 +1,98 @@
+import { diag } from '@opentelemetry/api';
+import { safely } from '@threadline/core';
+import type { CallSpan } from './call-span';
+import { instrumentStream, isStream } from './instrument-stream';
+
+/** The parts of the SDK's `APIPromise` that are observed (the same in openai 4, 5 and 6). */
+interface ApiPromiseShape {
+  responsePromise: Promise<unknown>;
+  parseResponse: (this: unknown, client: unknown, props: unknown) => unknown;
+  asResponse: (this: unknown) => Promise<unknown>;
+}
+
+function isApiPromise(value: unknown): value is ApiPromiseShape {
+  const shape = value as Partial<ApiPromiseShape> | null;
+  return (
+    typeof shape === 'object' &&
+    shape !== null &&
+    typeof shape.parseResponse === 'function' &&
+    typeof shape.asResponse === 'function' &&
+    typeof shape.responsePromise?.then === 'function'
+  );
+}
+
+let warnedShape = false;
+const ignore = () => {};
+
+/**
+ * Observes what an instrumented method returned, in place: the caller keeps the very
+ * `APIPromise` the SDK made (`withResponse()`, `asResponse()`, `_thenUnwrap()` and its lazy
+ * parsing intact). Two steps of it are wrapped on the instance:
+ *
+ * - the response promise, to see the response head or the request's failure. It records and
+ *   passes on: an unread failing call is still an unhandled rejection, as without Threadline;
+ * - the parse step, which runs when the caller asks for the data: it settles the span with the
+ *   answer, or hands it to the stream it produced.
+ */
+export function instrumentCall(result: unknown, call: CallSpan): void {
+  if (!isApiPromise(result)) {
+    if (!warnedShape) {
+      warnedShape = true;
+      diag.warn('threadline: unknown OpenAI SDK return value; spans end without the response');
+    }
+    call.end();
+    return;
+  }
+  const promise = result;
+  const { parseResponse, asResponse } = promise;
+  const responsePromise = promise.responsePromise.then(
+    (props) => {
+      call.onResponse();
+      return props;
+    },
+    (error: unknown) => {
+      call.fail(error);
+      throw error;
+    },
+  );
+  promise.responsePromise = responsePromise;
+
+  promise.parseResponse = function observedParse(client, props) {
+    call.onParseStart();
+    let parsed: unknown;
+    try {
+      parsed = parseResponse.call(this, client, props);
+    } catch (error) {
+      call.fail(error);
+      throw error;
+    }
+    return Promise.resolve(parsed).then(
+      (value) => {
+        const recorded = safely('record an OpenAI answer', () => {
+          if (isStream(value)) instrumentStream(value, call);
+          else call.onParsed(value);
+          return true;
+        });
+        if (!recorded) call.end();
+        return value;
+      },
+      (error: unknown) => {
+        call.fail(error);
+        throw error;
+      },
+    );
+  };
+
+  Object.defineProperty(promise, 'asResponse', {
+    configurable: true,
+    writable: true,
+    value: function observedAsResponse(this: unknown) {
+      const response = asResponse.call(this);
+      // Only to learn when the head is there; the caller's promise stays theirs to handle.
+      responsePromise.then(() => call.onRawResponse(), ignore);
+      return response;
+    },
+  });
+
+  call.watch(promise);
+}

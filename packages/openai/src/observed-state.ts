@@ -1,0 +1,35 @@
+import type { Attributes, TracerProvider } from '@opentelemetry/api';
+import type { ResolvedAttributes } from '@threadline/core';
+import { clientAttributes } from './client-info';
+import { explicitAttributesOf, type ObserveOpenAIOptions } from './observe-options';
+
+/** What one `observeOpenAI` call decided, shared by every request made through its proxy. */
+export interface ObservedState {
+  /** The bare client. */
+  readonly client: object;
+  /** The options as given (combined when a client is observed again). */
+  readonly options: ObserveOpenAIOptions;
+  /** Validated Threadline attributes, or undefined when the options set none. */
+  readonly explicit: ResolvedAttributes | undefined;
+  readonly generationName: string | undefined;
+  readonly captureContent: boolean | undefined;
+  readonly tracerProvider: TracerProvider | undefined;
+  /** Provider name and server address, the same for every call of this client. */
+  readonly clientAttributes: Attributes;
+}
+
+/** Validates `options` once for all the calls of an observed client. */
+export function createState(client: object, options: ObserveOpenAIOptions): ObservedState {
+  const { generationName, captureContent, tracerProvider } = options;
+  return {
+    client,
+    options,
+    explicit: explicitAttributesOf(options),
+    generationName:
+      typeof generationName === 'string' && generationName.length > 0 ? generationName : undefined,
+    captureContent: typeof captureContent === 'boolean' ? captureContent : undefined,
+    tracerProvider:
+      tracerProvider && typeof tracerProvider.getTracer === 'function' ? tracerProvider : undefined,
+    clientAttributes: clientAttributes(client),
+  };
+}

@@ -1,0 +1,52 @@
+import { type Attributes, context, SpanKind, trace } from '@opentelemetry/api';
+import {
+  contextWithExplicitAttributes,
+  GEN_AI_ATTRIBUTES,
+  getSpanAttributes,
+  isContentCaptureEnabled,
+  LANGFUSE_OBSERVATION_ATTRIBUTES,
+  safely,
+} from '@threadline/core';
+import { CallSpan } from './call-span';
+import type { ObservedState } from './observed-state';
+import type { Operation } from './operations/operation';
+import { isRecord } from './operations/values';
+import { openAITracer } from './tracer';
+
+/**
+ * Starts the span of one model call, as a child of the caller's active span, with the
+ * observed client's attributes as explicit (SPEC §3 level 1).
+ */
+export function startCall(state: ObservedState, operation: Operation, body: unknown): CallSpan {
+  const capture = isContentCaptureEnabled(state.captureContent);
+  const attributes: Attributes = {
+    [GEN_AI_ATTRIBUTES.OPERATION_NAME]: operation.name,
+    ...state.clientAttributes,
+    [LANGFUSE_OBSERVATION_ATTRIBUTES.TYPE]: operation.observationType,
+  };
+  if (isRecord(body)) {
+    safely('read an OpenAI request', () => operation.requestAttributes(body, capture, attributes));
+  }
+  const model = attributes[GEN_AI_ATTRIBUTES.REQUEST_MODEL];
+  const name =
+    state.generationName ??
+    (typeof model === 'string' ? `${operation.name} ${model}` : operation.name);
+  const parent = context.active();
+  const startContext = state.explicit
+    ? contextWithExplicitAttributes(parent, state.explicit)
+    : parent;
+  const span = openAITracer(state.tracerProvider).startSpan(
+    name,
+    { kind: SpanKind.CLIENT, attributes },
+    startContext,
+  );
+  if (span.isRecording()) {
+    // The processor writes no gen_ai.* key; the conversation is the resolved session.
+    const sessionId = safely(
+      'read the resolved session',
+      () => getSpanAttributes(span, startContext).sessionId,
+    );
+    if (sessionId) span.setAttribute(GEN_AI_ATTRIBUTES.CONVERSATION_ID, sessionId);
+  }
+  return new CallSpan(span, trace.setSpan(parent, span), operation, capture);
+}
