@@ -1,0 +1,92 @@
+import {
+  type Context,
+  context,
+  diag,
+  type Span,
+  type SpanOptions,
+  type Tracer,
+  trace,
+} from '@opentelemetry/api';
+import { contextWithExplicitAttributes, type ResolvedAttributes } from '@threadline/core';
+import { CallSpan } from './call-span';
+
+type ActiveSpanFn = (span: Span) => unknown;
+
+/**
+ * The tracer `telemetry()` hands to the AI SDK. It starts the SDK's spans on the tracer the
+ * application chose, with two additions:
+ *
+ * - the per-call options become explicit on every span of the call (SPEC §3 level 1), so
+ *   fields that the AI SDK's metadata cannot carry (trace name, release, metadata) reach the
+ *   call's spans and their children even outside any scope;
+ * - the spans of one call are tracked, so that those the SDK leaves open when a stream is
+ *   aborted end with the call's root span (see {@link CallSpan}).
+ *
+ * The context of the call's work holds the SDK's own span, never the wrapper, so other
+ * libraries and Threadline's processor see the span they expect.
+ */
+export class CallTracer implements Tracer {
+  private readonly tracked = new WeakMap<Span, CallSpan>();
+
+  constructor(
+    private readonly tracer: Tracer,
+    private readonly explicit: ResolvedAttributes | undefined,
+  ) {}
+
+  startSpan(name: string, options?: SpanOptions, ctx: Context = context.active()): Span {
+    const startContext = this.explicit ? contextWithExplicitAttributes(ctx, this.explicit) : ctx;
+    const span = this.tracer.startSpan(name, options, startContext);
+    return this.track(span, ctx);
+  }
+
+  startActiveSpan<F extends ActiveSpanFn>(name: string, fn: F): ReturnType<F>;
+  startActiveSpan<F extends ActiveSpanFn>(name: string, options: SpanOptions, fn: F): ReturnType<F>;
+  startActiveSpan<F extends ActiveSpanFn>(
+    name: string,
+    options: SpanOptions,
+    ctx: Context,
+    fn: F,
+  ): ReturnType<F>;
+  startActiveSpan<F extends ActiveSpanFn>(
+    name: string,
+    a?: SpanOptions | F,
+    b?: Context | F,
+    c?: F,
+  ): ReturnType<F> {
+    let options: SpanOptions | undefined;
+    let ctx: Context | undefined;
+    let fn: F;
+    if (typeof a === 'function') fn = a;
+    else if (typeof b === 'function') {
+      options = a;
+      fn = b;
+    } else {
+      options = a;
+      ctx = b;
+      fn = c as F;
+    }
+    const parentContext = ctx ?? context.active();
+    const span = this.startSpan(name, options, parentContext);
+    const real = span instanceof CallSpan ? span.span : span;
+    return context.with(
+      trace.setSpan(parentContext, real),
+      fn as ActiveSpanFn,
+      undefined,
+      span,
+    ) as ReturnType<F>;
+  }
+
+  /** Wraps a recording span so that it joins the call of its parent, if that is tracked. */
+  private track(span: Span, parentContext: Context): Span {
+    try {
+      if (!span.isRecording()) return span;
+      const parent = trace.getSpan(parentContext);
+      const tracked = new CallSpan(span, parent ? this.tracked.get(parent) : undefined);
+      this.tracked.set(span, tracked);
+      return tracked;
+    } catch (error) {
+      diag.warn('threadline: could not track an AI SDK span', error);
+      return span;
+    }
+  }
+}

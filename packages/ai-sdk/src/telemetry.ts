@@ -1,0 +1,146 @@
+import {
+  type AttributeValue,
+  context,
+  diag,
+  type Tracer,
+  type TracerProvider,
+  trace,
+} from '@opentelemetry/api';
+import {
+  contextWithExplicitAttributes,
+  getContextAttributes,
+  isContentCaptureEnabled,
+  type MetadataValue,
+  validateExplicitAttributes,
+} from '@threadline/core';
+import { CallTracer } from './call-tracer';
+import { toTelemetryMetadata } from './telemetry-metadata';
+
+/**
+ * The instrumentation scope the AI SDK's spans are made under. Kept when Threadline takes the
+ * tracer from a provider: Langfuse's exporter keeps spans of the `ai` scope by default.
+ */
+const AI_SDK_TRACER_NAME = 'ai';
+
+/** Options of {@link telemetry}. Every field is optional. */
+export interface TelemetryOptions {
+  /** The conversation (1–200 printable ASCII characters). Wins over the active scope's. */
+  sessionId?: string;
+  /** The end user (1–200 printable ASCII characters). Wins over the active scope's. */
+  userId?: string;
+  /** Tags of the call, added to the active scope's (order kept, duplicates removed). */
+  tags?: readonly string[];
+  /** Bounded dimensions (tier, region, workflow), merged over the active scope's, key by key. */
+  metadata?: Readonly<Record<string, MetadataValue>>;
+  /** Name of the trace, as Langfuse shows it. */
+  traceName?: string;
+  /** Application version. */
+  version?: string;
+  /** Application release. */
+  release?: string;
+  /** Deployment environment (`^(?!langfuse)[a-z0-9_-]{1,40}$`). */
+  environment?: string;
+  /** The AI SDK's `functionId`: groups the call's telemetry by function. Default none. */
+  functionId?: string;
+  /**
+   * Record prompts and tool arguments on the spans. Default: Threadline's content capture
+   * setting (on, unless `THREADLINE_CAPTURE_CONTENT=false`).
+   */
+  recordInputs?: boolean;
+  /** Record completions and tool results on the spans. Default as for `recordInputs`. */
+  recordOutputs?: boolean;
+  /** Tracer for the AI SDK's spans. Default: `tracerProvider`'s, else the global provider's. */
+  tracer?: Tracer;
+  /** Provider to take the tracer from when `tracer` is not given (scope name `ai`). */
+  tracerProvider?: TracerProvider;
+}
+
+/**
+ * The AI SDK's telemetry settings as `telemetry()` fills them. Structurally a
+ * `TelemetrySettings` of `ai` 5 and 6: pass it as `experimental_telemetry`.
+ */
+export interface ThreadlineTelemetrySettings {
+  /** Always true: the point is to have the spans. */
+  isEnabled: true;
+  /** As given. */
+  functionId?: string;
+  recordInputs: boolean;
+  recordOutputs: boolean;
+  /** `sessionId`, `userId`, `tags` and the metadata keys of the resolved Threadline fields. */
+  metadata: Record<string, AttributeValue>;
+  /** Threadline's tracer for the call (absent only if it could not be set up). */
+  tracer?: Tracer;
+}
+
+/**
+ * Telemetry settings for one AI SDK call (`generateText`, `streamText`, `generateObject`,
+ * `streamObject`, `embed`, `embedMany`, agents), carrying Threadline's context:
+ *
+ * - `metadata` holds the session, user, tags and metadata of the active scope with the options
+ *   over them, so they reach every span of the call as `ai.telemetry.metadata.*`;
+ * - with `ThreadlineSpanProcessor` registered, every span of the call, tool calls and every
+ *   step of a tool loop included, also gets the SPEC §4 keys (`session.id`, `user.id`, …), and
+ *   the options count as explicit for the call's spans and their children (SPEC §3);
+ * - spans that the AI SDK leaves open when a stream is aborted end with the call.
+ *
+ * Call it per AI SDK call, inside the scope: it reads the scope when it is called. It never
+ * throws; invalid values are dropped and reported through `diag`.
+ *
+ * @example
+ * const result = streamText({
+ *   model,
+ *   prompt,
+ *   experimental_telemetry: telemetry({ sessionId: chatId, userId: user.id }),
+ * });
+ */
+export function telemetry({
+  sessionId,
+  userId,
+  tags,
+  metadata,
+  traceName,
+  version,
+  release,
+  environment,
+  functionId,
+  recordInputs = isContentCaptureEnabled(),
+  recordOutputs = isContentCaptureEnabled(),
+  tracer,
+  tracerProvider,
+}: TelemetryOptions = {}): ThreadlineTelemetrySettings {
+  const settings: ThreadlineTelemetrySettings = {
+    isEnabled: true,
+    recordInputs: isContentCaptureEnabled(recordInputs),
+    recordOutputs: isContentCaptureEnabled(recordOutputs),
+    metadata: {},
+  };
+  if (typeof functionId === 'string') settings.functionId = functionId;
+  try {
+    const base = tracer ?? tracerProvider?.getTracer(AI_SDK_TRACER_NAME);
+    const explicit = validateExplicitAttributes({
+      sessionId,
+      userId,
+      tags,
+      metadata,
+      traceName,
+      version,
+      release,
+      environment,
+    });
+    const empty = Object.keys(explicit).length === 0;
+    // Resolved as for a span of the call started now: SPEC §3 merging, the options on top.
+    const ctx = empty
+      ? context.active()
+      : contextWithExplicitAttributes(context.active(), explicit);
+    settings.metadata = toTelemetryMetadata(getContextAttributes(ctx));
+    // Without a tracer of its own the AI SDK uses the global provider's `ai` tracer: so do we.
+    settings.tracer = new CallTracer(
+      base ?? trace.getTracer(AI_SDK_TRACER_NAME),
+      empty ? undefined : explicit,
+    );
+  } catch (error) {
+    diag.warn('threadline: could not prepare AI SDK telemetry; using plain settings', error);
+    if (tracer) settings.tracer = tracer;
+  }
+  return settings;
+}
