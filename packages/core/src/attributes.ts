@@ -55,8 +55,23 @@ export interface ResolvedAttributes {
   readonly metadata?: Readonly<Record<string, string>>;
 }
 
+// Objects that came out of validation (or merging validated objects): adapters may hand any
+// object to functions that expect validated ones, and those check here.
+const validated = new WeakSet<object>();
+
+/** Marks an object as validated and returns it. */
+export function markValidated<T extends ResolvedAttributes>(attributes: T): T {
+  validated.add(attributes);
+  return attributes;
+}
+
+/** Whether an object came out of validation. */
+export function isValidated(attributes: unknown): attributes is ResolvedAttributes {
+  return typeof attributes === 'object' && attributes !== null && validated.has(attributes);
+}
+
 /** The resolved attributes with no field set. */
-export const EMPTY_ATTRIBUTES: ResolvedAttributes = Object.freeze({});
+export const EMPTY_ATTRIBUTES: ResolvedAttributes = markValidated(Object.freeze({}));
 
 /** Whether resolved attributes have no field. */
 export function isEmptyAttributes(attributes: ResolvedAttributes): boolean {

@@ -1,6 +1,8 @@
 import { type Context, diag } from '@opentelemetry/api';
 import {
+  EMPTY_ATTRIBUTES,
   isEmptyAttributes,
+  isValidated,
   type ResolvedAttributes,
   type ThreadlineAttributes,
 } from '../attributes';
@@ -29,6 +31,8 @@ export function contextWithExplicitAttributes(
   attributes: ResolvedAttributes,
 ): Context {
   try {
+    // Values that did not come out of validation are validated here: they end up on spans.
+    if (!isValidated(attributes)) attributes = validateExplicitAttributes(attributes);
     if (isEmptyAttributes(attributes)) return ctx;
     const outer = getExplicitAttributes(ctx);
     return setExplicitAttributes(ctx, outer ? mergeAttributes(outer, attributes) : attributes);
@@ -44,5 +48,10 @@ export function contextWithExplicitAttributes(
  * such as `gen_ai.conversation.id`.
  */
 export function getSpanAttributes(span: object, ctx: Context): ResolvedAttributes {
-  return getSpanRecord(span)?.resolved ?? getContextAttributes(ctx);
+  try {
+    return (span ? getSpanRecord(span)?.resolved : undefined) ?? getContextAttributes(ctx);
+  } catch (error) {
+    diag.warn('threadline: could not read the attributes of a span', error);
+    return EMPTY_ATTRIBUTES;
+  }
 }

@@ -6,14 +6,30 @@ import { LANGFUSE_OBSERVATION_ATTRIBUTES } from '../keys/genai-keys';
  * throwing: the caller's own error must reach it unchanged.
  */
 export function recordSpanError(span: Span, error: unknown): void {
+  const message = messageOf(error);
+  const steps: Array<() => void> = [
+    () => span.setStatus({ code: SpanStatusCode.ERROR, message }),
+    () => span.setAttribute(LANGFUSE_OBSERVATION_ATTRIBUTES.LEVEL, 'ERROR'),
+    () => span.setAttribute(LANGFUSE_OBSERVATION_ATTRIBUTES.STATUS_MESSAGE, message.slice(0, 1000)),
+    () => span.recordException(error instanceof Error ? error : { message }),
+  ];
+  // Each step on its own: an odd error object must not cost the span its ERROR status.
+  for (const step of steps) {
+    try {
+      step();
+    } catch (failure) {
+      diag.warn('threadline: could not record an error on a span', failure);
+    }
+  }
+}
+
+/** A message for anything thrown, even values whose `String()` throws. */
+function messageOf(error: unknown): string {
   try {
-    const message = error instanceof Error ? error.message : String(error);
-    span.recordException(error instanceof Error ? error : { message });
-    span.setStatus({ code: SpanStatusCode.ERROR, message });
-    span.setAttribute(LANGFUSE_OBSERVATION_ATTRIBUTES.LEVEL, 'ERROR');
-    span.setAttribute(LANGFUSE_OBSERVATION_ATTRIBUTES.STATUS_MESSAGE, message.slice(0, 1000));
-  } catch (failure) {
-    diag.warn('threadline: could not record an error on a span', failure);
+    if (error instanceof Error) return String(error.message);
+    return String(error);
+  } catch {
+    return 'a value that cannot be shown was thrown';
   }
 }
 

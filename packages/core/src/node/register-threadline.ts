@@ -46,27 +46,33 @@ export interface ThreadlineRegistration {
  * @example
  * registerThreadline({ serviceName: 'support-bot' });
  */
-export function registerThreadline({
-  serviceName,
-  serviceVersion,
-  exporter,
-  spanProcessors = [],
-  batch = true,
-  register = true,
-  ...processorOptions
-}: RegisterThreadlineOptions = {}): ThreadlineRegistration {
+export function registerThreadline(
+  options: RegisterThreadlineOptions = {},
+): ThreadlineRegistration {
+  const {
+    serviceName,
+    serviceVersion,
+    exporter,
+    spanProcessors = [],
+    batch = true,
+    register = true,
+    ...processorOptions
+  } = typeof options === 'object' && options !== null ? options : {};
   const processor = new ThreadlineSpanProcessor(processorOptions);
   const exporters = exporter === undefined ? exportersFromEnv() : [exporter].flat();
+  const extra = Array.isArray(spanProcessors) ? spanProcessors : [];
   const exporting = exporters.map((e) =>
     batch ? new BatchSpanProcessor(e) : new SimpleSpanProcessor(e),
   );
   const resource = resourceFromAttributes({
-    ...(serviceName ? { 'service.name': serviceName } : {}),
-    ...(serviceVersion ? { 'service.version': serviceVersion } : {}),
+    ...(typeof serviceName === 'string' && serviceName ? { 'service.name': serviceName } : {}),
+    ...(typeof serviceVersion === 'string' && serviceVersion
+      ? { 'service.version': serviceVersion }
+      : {}),
   });
   const provider = new NodeTracerProvider({
     resource,
-    spanProcessors: [processor, ...spanProcessors, ...exporting],
+    spanProcessors: [processor, ...extra, ...exporting],
   });
   if (register) {
     try {

@@ -63,13 +63,14 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
   // Resolved attributes are shared immutable objects, so their span attributes are too.
   private readonly emitted = new WeakMap<ResolvedAttributes, EmittedAttributes>();
 
-  constructor({
-    dialects = DEFAULT_DIALECTS,
-    readBaggage = false,
-    sensitive = 'warn',
-    onInvalid,
-    maxMetadataCardinality = 1000,
-  }: ThreadlineSpanProcessorOptions = {}) {
+  constructor(options: ThreadlineSpanProcessorOptions = {}) {
+    const {
+      dialects = DEFAULT_DIALECTS,
+      readBaggage = false,
+      sensitive = 'warn',
+      onInvalid,
+      maxMetadataCardinality = 1000,
+    } = typeof options === 'object' && options !== null ? options : {};
     const chosen = Array.isArray(dialects) ? dialects.filter((d) => VALID_DIALECTS.has(d)) : [];
     this.dialects = new Set(chosen.length > 0 ? chosen : DEFAULT_DIALECTS);
     this.dialectKey = [...this.dialects].sort().join(',');

@@ -2,6 +2,7 @@ import {
   type AttributeField,
   EMPTY_ATTRIBUTES,
   isEmptyAttributes,
+  markValidated,
   type ResolvedAttributes,
   SCALAR_FIELDS,
 } from '../attributes';
@@ -84,7 +85,7 @@ export function mergeAttributes(
     out.metadata = metadata;
     any = true;
   }
-  return any ? Object.freeze(out) : EMPTY_ATTRIBUTES;
+  return any ? markValidated(Object.freeze(out)) : EMPTY_ATTRIBUTES;
 }
 
 /** `attributes` without the fields in `cleared`. */

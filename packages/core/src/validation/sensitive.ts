@@ -25,7 +25,7 @@ function digitCount(value: string): number {
  * this runs for every value of every scope.
  */
 export function detectSensitive(value: string): string | undefined {
-  if (value.length < 6) return undefined;
+  if (typeof value !== 'string' || value.length < 6) return undefined;
   if (value.includes('@') && EMAIL.test(value)) return 'email';
   if (value.includes('eyJ') && JWT.test(value)) return 'jwt';
   if (value.length >= 15 && BEARER.test(value)) return 'bearer-token';

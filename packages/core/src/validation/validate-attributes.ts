@@ -2,6 +2,7 @@ import { diag } from '@opentelemetry/api';
 import {
   type AttributeField,
   EMPTY_ATTRIBUTES,
+  markValidated,
   type ResolvedAttributes,
   SCALAR_FIELDS,
   type ScalarField,
@@ -200,7 +201,7 @@ export function validateAttributes(
       }
     }
     if (!any && cleared.length === 0) return NOTHING;
-    return { attributes: any ? Object.freeze(out) : EMPTY_ATTRIBUTES, cleared };
+    return { attributes: any ? markValidated(Object.freeze(out)) : EMPTY_ATTRIBUTES, cleared };
   } catch (error) {
     try {
       diag.warn('threadline: attributes could not be read and were ignored', error);
