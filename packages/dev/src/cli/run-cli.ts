@@ -1,0 +1,91 @@
+import { resolve } from 'node:path';
+import { loadPrices } from '../prices/load-prices';
+import { BUILT_IN_PRICES } from '../prices/price-table';
+import { type DevServer, startDevServer } from '../server/start-dev-server';
+import { defaultDbPath } from '../store/default-db-path';
+import { PACKAGE_VERSION } from '../version';
+import { CliUsageError, parseCliArgs, USAGE } from './parse-args';
+
+/** Options of {@link runCli}; the defaults are this process's. */
+export interface RunCliOptions {
+  argv?: readonly string[];
+  out?: (line: string) => void;
+  err?: (line: string) => void;
+  /** Stop on these signals. */
+  signals?: readonly NodeJS.Signals[];
+}
+
+/**
+ * Runs `threadline` with these arguments. Resolves with the exit code once the command is done:
+ * for `dev`, after SIGINT or SIGTERM has closed the servers and the store.
+ */
+export async function runCli({
+  argv = process.argv.slice(2),
+  out = (line) => process.stdout.write(`${line}\n`),
+  err = (line) => process.stderr.write(`${line}\n`),
+  signals = ['SIGINT', 'SIGTERM'],
+}: RunCliOptions = {}): Promise<number> {
+  let command: ReturnType<typeof parseCliArgs>;
+  try {
+    command = parseCliArgs(argv);
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    err(`threadline: ${error.message}`);
+    err('Run `threadline --help` for the options.');
+    return 2;
+  }
+  if (command.kind === 'help') {
+    out(USAGE);
+    return 0;
+  }
+  if (command.kind === 'version') {
+    out(PACKAGE_VERSION);
+    return 0;
+  }
+
+  let server: DevServer;
+  try {
+    const prices = command.prices ? loadPrices(resolve(command.prices)) : BUILT_IN_PRICES;
+    server = await startDevServer({
+      port: command.port,
+      uiPort: command.uiPort,
+      host: command.host,
+      db: command.db ? resolve(command.db) : defaultDbPath(),
+      prices,
+      maxSpans: command.maxSpans,
+      maxAgeMs: command.maxAgeMs,
+      maxBodyBytes: command.maxBodyBytes,
+    });
+  } catch (error) {
+    err(`threadline: ${(error as Error).message}`);
+    return 1;
+  }
+
+  out(`threadline dev ${PACKAGE_VERSION}`);
+  out('');
+  out(`  Page           ${server.uiUrl}`);
+  out(`  OTLP receiver  ${server.tracesUrl}  (JSON and protobuf)`);
+  out(
+    `  Store          ${server.dbPath}  (${server.spanCount()} spans${command.maxSpans > 0 ? `, keeps the newest ${command.maxSpans}` : ''})`,
+  );
+  out('');
+  out('Send your app’s spans here:');
+  out(`  OTEL_EXPORTER_OTLP_ENDPOINT=${server.otlpUrl}`);
+  out('');
+  out('Ctrl+C to stop.');
+
+  return new Promise<number>((done) => {
+    const stop = (signal: NodeJS.Signals) => {
+      for (const s of signals) process.off(s, stop);
+      out(`\n${signal}: stopping threadline dev`);
+      server.close().then(
+        () => done(0),
+        (error: unknown) => {
+          err(`threadline: ${String(error)}`);
+          done(1);
+        },
+      );
+    };
+    for (const s of signals) process.on(s, stop);
+  });
+}

@@ -1,0 +1,72 @@
+import type { LangfuseObservation, LangfuseUsage } from '@threadline/testing';
+import { costOf, type PriceTable } from '../prices/price-table';
+import { formatCount, formatDuration } from './format';
+import { html, type SafeHtml } from './html';
+
+const MAX_CONTENT_CHARS = 20_000;
+
+/** A colour-coded badge of an observation type. */
+export function typeBadge(type: string): SafeHtml {
+  // The type is untrusted text; only known names become a class.
+  const known = ['generation', 'tool', 'agent', 'chain', 'retriever', 'embedding'];
+  return html`<span class="type ${known.includes(type) ? type : 'span'}">${type}</span>`;
+}
+
+/** `12 in · 5 out` or nothing. */
+export function usageText(usage: LangfuseUsage): string | undefined {
+  if (usage.input === undefined && usage.output === undefined && usage.total === undefined) {
+    return undefined;
+  }
+  if (usage.input === undefined && usage.output === undefined) {
+    return `${formatCount(usage.total ?? 0)} tokens`;
+  }
+  return `${formatCount(usage.input ?? 0)} in · ${formatCount(usage.output ?? 0)} out tokens`;
+}
+
+/** An observation's cost as `$0.000123`, or nothing. */
+export function observationCost(o: LangfuseObservation, prices: PriceTable): string | undefined {
+  const cost = costOf(prices, o.model, o.usage);
+  return cost === undefined ? undefined : `$${cost.toFixed(6)}`;
+}
+
+/** Input or output as readable text: strings as they are, anything else as indented JSON. */
+export function contentBlock(value: unknown): SafeHtml {
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else {
+    try {
+      text = JSON.stringify(value, null, 2) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  if (text.length > MAX_CONTENT_CHARS) {
+    text = `${text.slice(0, MAX_CONTENT_CHARS)}\n… (${formatCount(text.length - MAX_CONTENT_CHARS)} more characters)`;
+  }
+  return html`<pre class="content">${text}</pre>`;
+}
+
+/** One line about an observation: type, name, model, duration, tokens, cost. */
+export function observationLine(o: LangfuseObservation, prices: PriceTable): SafeHtml {
+  const usage = usageText(o.usage);
+  const cost = observationCost(o, prices);
+  return html`<span class="obs-line${o.level === 'ERROR' ? ' error' : ''}">${typeBadge(o.type)}<span class="name">${o.name}</span>${
+    o.model ? html`<span class="dim mono">${o.model}</span>` : ''
+  }<span class="dim">${formatDuration(o.endTime - o.startTime)}</span>${
+    usage ? html`<span class="dim">${usage}</span>` : ''
+  }${cost ? html`<span class="dim">${cost}</span>` : ''}${
+    o.level === 'ERROR' ? html`<span class="errors">${o.statusMessage ?? 'error'}</span>` : ''
+  }</span>`;
+}
+
+/** Input, output, status and metadata of an observation, for its expanded view. */
+export function observationDetails(o: LangfuseObservation): SafeHtml {
+  const metadata = Object.entries(o.metadata);
+  return html`${o.input !== undefined ? html`<h3>Input</h3>${contentBlock(o.input)}` : ''}${
+    o.output !== undefined ? html`<h3>Output</h3>${contentBlock(o.output)}` : ''
+  }${o.statusMessage ? html`<h3>Status</h3>${contentBlock(o.statusMessage)}` : ''}${
+    metadata.length > 0
+      ? html`<h3>Metadata</h3>${metadata.map(([k, v]) => html`<span class="tag">${k}: ${v}</span>`)}`
+      : ''
+  }`;
+}

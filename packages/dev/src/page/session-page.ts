@@ -1,0 +1,89 @@
+import type { PriceTable } from '../prices/price-table';
+import { assistantTurnText, userTurnText } from '../view/conversation-text';
+import type { SessionDetail } from '../view/dev-view';
+import { traceCost } from '../view/trace-summary';
+import {
+  costTitle,
+  formatClock,
+  formatCost,
+  formatCount,
+  formatDuration,
+  formatTime,
+} from './format';
+import { href, html, type SafeHtml } from './html';
+import { renderObservationTree } from './observation-tree';
+import { scoreChips, scorePanel } from './score-panel';
+
+/** Options of {@link renderSessionPage}. */
+export interface SessionPageOptions {
+  detail: SessionDetail;
+  prices: PriceTable;
+  /** Links, bookmark and score forms; off for an exported file, which has nowhere to send them. */
+  interactive?: boolean;
+}
+
+function meta(label: string, value: SafeHtml | string): SafeHtml {
+  return html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
+}
+
+/**
+ * The session replay: the session's figures and scores, then each trace as one turn of the
+ * conversation in time order (what the user said, what the assistant answered) with its
+ * observation tree.
+ */
+export function renderSessionPage({
+  detail,
+  prices,
+  interactive = true,
+}: SessionPageOptions): SafeHtml {
+  const { summary, traces, traceScores } = detail;
+  const turns = traces.map((trace, n) => {
+    const userText = userTurnText(trace);
+    const answer = assistantTurnText(trace);
+    const tokens = trace.observations.reduce((sum, o) => sum + (o.usage.total ?? 0), 0);
+    const errors = trace.observations.filter((o) => o.level === 'ERROR').length;
+    const end = Math.max(trace.timestamp, ...trace.observations.map((o) => o.endTime));
+    const cost = traceCost(trace, prices);
+    const scores = traceScores.get(trace.id) ?? [];
+    return html`<section class="turn panel" data-testid="turn" data-trace="${trace.id}">
+<div class="turn-head"><span class="n">Turn ${n + 1}</span><span>${formatClock(trace.timestamp)}</span>${
+      interactive
+        ? html`<a href="${href('traces', trace.id)}">${trace.name}</a>`
+        : html`<span>${trace.name}</span>`
+    }<span class="right">${formatDuration(end - trace.timestamp)} · ${formatCount(tokens)} tokens · <span title="${costTitle(cost)}">${formatCost(cost)}</span>${
+      errors > 0
+        ? html` · <span class="errors">${formatCount(errors)} error${errors === 1 ? '' : 's'}</span>`
+        : ''
+    }</span></div>
+<div class="bubble user${userText === undefined ? ' missing' : ''}"><span class="who">User${trace.userId ? html` · ${trace.userId}` : ''}</span><div data-testid="user-text">${userText ?? 'no input recorded'}</div></div>
+<div class="bubble assistant${answer === undefined ? ' missing' : ''}"><span class="who">Assistant</span><div data-testid="assistant-text">${answer ?? 'no output recorded'}</div></div>
+${scores.length > 0 ? html`<div>${scoreChips(scores)}</div>` : ''}
+<details class="tree" data-key="tree-${trace.id}"><summary>${formatCount(trace.observations.length)} observation${trace.observations.length === 1 ? '' : 's'}</summary>${renderObservationTree(trace.observations, prices)}</details>
+</section>`;
+  });
+  return html`<div class="title-row"><h1>Session ${summary.id}</h1>${
+    interactive
+      ? html`<div class="actions"><button type="button" class="plain star${summary.bookmarked ? ' on' : ''}" data-bookmark="${summary.id}" data-on="${summary.bookmarked ? '1' : ''}" title="${summary.bookmarked ? 'Remove bookmark' : 'Bookmark'}">${summary.bookmarked ? '★' : '☆'}</button><a class="button" href="${href('sessions', summary.id, 'export')}" download>Export as HTML</a></div>`
+      : ''
+  }</div>
+<dl class="meta panel">
+${meta('Users', summary.userIds.length > 0 ? summary.userIds.join(', ') : '–')}
+${meta('First', formatTime(summary.start))}
+${meta('Last', formatTime(summary.end))}
+${meta('Traces', formatCount(summary.traces))}
+${meta('Tokens', `${formatCount(summary.tokens.total)} (${formatCount(summary.tokens.input)} in · ${formatCount(summary.tokens.output)} out)`)}
+${meta('Errors', formatCount(summary.errors))}
+${meta('Cost', formatCost(summary.cost))}
+${meta('Environment', summary.environments.join(', '))}
+${summary.tags.length > 0 ? meta('Tags', html`${summary.tags.map((t) => html`<span class="tag">${t}</span>`)}`) : ''}
+</dl>
+${
+  interactive
+    ? scorePanel({ targetType: 'session', targetId: summary.id, scores: summary.scores })
+    : summary.scores.length > 0
+      ? html`<div class="scores panel"><strong>Scores</strong> ${scoreChips(summary.scores)}</div>`
+      : ''
+}
+<h2>Conversation</h2>
+<div class="turns">${turns}</div>`;
+}

@@ -1,0 +1,139 @@
+import type { LangfuseTrace, LangfuseUser } from '@threadline/testing';
+import { costOf, type PriceTable } from '../prices/price-table';
+import { assistantTurnText, userTurnText } from './conversation-text';
+
+/** Token counts summed over observations. */
+export interface TokenTotals {
+  input: number;
+  output: number;
+  total: number;
+}
+
+/** Cost summed over observations whose model has a price. */
+export interface CostTotal {
+  /** USD; 0 when nothing was priced. */
+  usd: number;
+  /** Whether any observation had a price. */
+  priced: boolean;
+  /** Models that used tokens but have no price. */
+  unpricedModels: string[];
+}
+
+/** One user's figures within one trace (Langfuse's per-observation rules), plus cost. */
+export interface TraceUserFigures extends LangfuseUser {
+  cost: CostTotal;
+}
+
+/** What the lists need of a trace, kept in memory so lists never re-read spans. */
+export interface TraceSummary {
+  id: string;
+  name: string;
+  sessionId?: string;
+  userId?: string;
+  tags: string[];
+  environment: string;
+  release?: string;
+  version?: string;
+  /** Milliseconds since the epoch. */
+  start: number;
+  end: number;
+  observations: number;
+  tokens: TokenTotals;
+  cost: CostTotal;
+  /** Observations at level ERROR. */
+  errors: number;
+  users: TraceUserFigures[];
+  /** The start of the user's message, for search and previews. */
+  preview?: string;
+  /** The start of the assistant's answer. */
+  answerPreview?: string;
+}
+
+const PREVIEW_CHARS = 240;
+
+function preview(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > PREVIEW_CHARS ? `${flat.slice(0, PREVIEW_CHARS)}…` : flat;
+}
+
+/** An empty cost, to add to. */
+export function noCost(): CostTotal {
+  return { usd: 0, priced: false, unpricedModels: [] };
+}
+
+/** Adds `more` into `into`. */
+export function addCost(into: CostTotal, more: CostTotal): CostTotal {
+  into.usd += more.usd;
+  into.priced ||= more.priced;
+  for (const model of more.unpricedModels) {
+    if (!into.unpricedModels.includes(model)) into.unpricedModels.push(model);
+  }
+  return into;
+}
+
+/** Cost of the observations of a trace that `select` keeps. */
+export function traceCost(
+  trace: LangfuseTrace,
+  prices: PriceTable,
+  select: (o: LangfuseTrace['observations'][number]) => boolean = () => true,
+): CostTotal {
+  const total = noCost();
+  for (const observation of trace.observations) {
+    if (!select(observation)) continue;
+    const cost = costOf(prices, observation.model, observation.usage);
+    if (cost !== undefined) {
+      total.usd += cost;
+      total.priced = true;
+    } else if (observation.model && (observation.usage.total ?? 0) > 0) {
+      addCost(total, { usd: 0, priced: false, unpricedModels: [observation.model] });
+    }
+  }
+  return total;
+}
+
+/**
+ * Summarises one resolved trace. `users` are `resolveLangfuse`'s figures for this trace alone;
+ * summed over traces they equal its figures over all spans, since a user's counts are per
+ * observation.
+ */
+export function summarizeTrace(
+  trace: LangfuseTrace,
+  users: readonly LangfuseUser[],
+  prices: PriceTable,
+): TraceSummary {
+  const tokens: TokenTotals = { input: 0, output: 0, total: 0 };
+  let errors = 0;
+  let end = trace.timestamp;
+  for (const observation of trace.observations) {
+    tokens.input += observation.usage.input ?? 0;
+    tokens.output += observation.usage.output ?? 0;
+    tokens.total += observation.usage.total ?? 0;
+    if (observation.level === 'ERROR') errors += 1;
+    if (Number.isFinite(observation.endTime)) end = Math.max(end, observation.endTime);
+  }
+  const userPreview = preview(userTurnText(trace));
+  const answerPreview = preview(assistantTurnText(trace));
+  return {
+    id: trace.id,
+    name: trace.name,
+    ...(trace.sessionId !== undefined ? { sessionId: trace.sessionId } : {}),
+    ...(trace.userId !== undefined ? { userId: trace.userId } : {}),
+    tags: trace.tags,
+    environment: trace.environment,
+    ...(trace.release !== undefined ? { release: trace.release } : {}),
+    ...(trace.version !== undefined ? { version: trace.version } : {}),
+    start: trace.timestamp,
+    end,
+    observations: trace.observations.length,
+    tokens,
+    cost: traceCost(trace, prices),
+    errors,
+    users: users.map((user) => ({
+      ...user,
+      cost: traceCost(trace, prices, (o) => o.userId === user.id),
+    })),
+    ...(userPreview !== undefined ? { preview: userPreview } : {}),
+    ...(answerPreview !== undefined ? { answerPreview } : {}),
+  };
+}
