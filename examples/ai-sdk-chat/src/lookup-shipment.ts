@@ -21,7 +21,7 @@ export const lookupShipment = tool({
   execute: async ({ orderId }): Promise<Shipment> => ({
     orderId,
     carrier: 'ParcelNet',
-    status: 'held at depot',
+    status: 'held',
     reason: 'storm damage closed the Leeds sorting hub for two days',
     location: 'Leeds depot',
     expectedDelivery: 'Monday',

@@ -43,7 +43,8 @@ if (receiver) {
   const spans = receiver.spans();
   const [trace] = resolveLangfuse(spans).traces;
   for (const o of trace?.observations ?? []) {
-    console.log(`  ${o.type} ${o.name} · ${o.model ?? '-'} · ${o.usage.total ?? 0} tokens`);
+    const details = [o.model, o.usage.total && `${o.usage.total} tokens`].filter(Boolean);
+    console.log(`  ${o.type} ${o.name}${details.map((d) => ` · ${d}`).join('')}`);
   }
   const carried = spans.filter(
     (s) => s.attributes['session.id'] === sessionId && s.attributes['user.id'] === userId,

@@ -2,9 +2,9 @@ import {
   defaultTextMapGetter,
   ROOT_CONTEXT,
   SpanKind,
-  SpanStatusCode,
   type TracerProvider,
 } from '@opentelemetry/api';
+import { recordSpanError } from '@threadline/core';
 import { observeOpenAI } from '@threadline/openai';
 import OpenAI from 'openai';
 import { listen, readJson, type Service, sendJson } from './http-service';
@@ -55,8 +55,7 @@ export function startAgentService({
         });
         sendJson(response, 200, { answer: completion.choices[0]?.message.content ?? '' });
       } catch (error) {
-        span.recordException(error as Error);
-        span.setStatus({ code: SpanStatusCode.ERROR });
+        recordSpanError(span, error);
         sendJson(response, 502, { error: 'the model call failed' });
       } finally {
         span.end();

@@ -4,11 +4,10 @@ import {
   defaultTextMapSetter,
   ROOT_CONTEXT,
   SpanKind,
-  SpanStatusCode,
   type TracerProvider,
   trace,
 } from '@opentelemetry/api';
-import { propagateAttributes } from '@threadline/core';
+import { propagateAttributes, recordSpanError } from '@threadline/core';
 import { listen, readJson, type Service, sendJson } from './http-service';
 import { w3cTraceAndBaggage, w3cTraceOnly } from './w3c-propagator';
 
@@ -66,8 +65,7 @@ export function startGateway({
         );
         sendJson(response, 200, { answer });
       } catch (error) {
-        span.recordException(error as Error);
-        span.setStatus({ code: SpanStatusCode.ERROR });
+        recordSpanError(span, error);
         sendJson(response, 502, { error: 'the agent service failed' });
       } finally {
         span.end();

@@ -1,3 +1,4 @@
+import { awaitAllCallbacks } from '@langchain/core/callbacks/promises';
 import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { RunnableLambda } from '@langchain/core/runnables';
 import { ChatOpenAI } from '@langchain/openai';
@@ -77,5 +78,8 @@ export async function runLangChainTurn({
     ],
     { callbacks: [new ThreadlineCallbackHandler()] },
   );
+  // LangChain reports runs in the background by default: let the last reports (and so the span
+  // ends) land before the caller flushes its exporter.
+  await awaitAllCallbacks();
   return { answer: reply.text, toolCalls };
 }
