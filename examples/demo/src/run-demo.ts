@@ -125,7 +125,7 @@ export async function runDemo({
       onInvalid: (report) => refusals.push(report),
       onTurn: (turn, n) => {
         const tools = turn.toolCalls.length > 0 ? ` (tool ${turn.toolCalls.join(', ')})` : '';
-        print(truncate(`${style.green('✓')} turn ${n}  ${turn.via}${tools}`, width + 10));
+        print(`${style.green('✓')} ${truncate(`turn ${n}  ${turn.via}${tools}`, width - 2)}`);
       },
     });
 
@@ -161,10 +161,14 @@ export async function runDemo({
     } else {
       print('', style.bold('Also exported'));
       for (const t of extra) {
-        const line = t.error
-          ? `${style.red('✗')} ${t.label}: ${t.error}${t.label === 'threadline dev' ? ' (is `threadline dev` running?)' : ''}`
-          : `${style.green('✓')} ${t.label}: ${t.exported} spans → ${t.where}, session ${sessionId}`;
-        print(`  ${truncate(line, width + 20)}`);
+        const text = t.error
+          ? `${t.label}: ${t.error}${t.label === 'threadline dev' ? ' (is `threadline dev` running?)' : ''}`
+          : `${t.label}: ${t.exported} spans → ${t.where}, session ${sessionId}`;
+        const [first = '', ...rest] = wrap(text, width - 4);
+        print(
+          `  ${t.error ? style.red('✗') : style.green('✓')} ${first}`,
+          ...rest.map((l) => `    ${l}`),
+        );
       }
     }
 
