@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// pnpm release:dry-run — the release without the public registry:
+//   1. `changeset status` (against main, or origin/main in a CI checkout without a local main);
+//   2. `changeset publish --no-git-tag`, the command `pnpm release` runs, against a throwaway
+//      registry on 127.0.0.1 (scripts/release/loopback-registry.mjs) with a temporary .npmrc;
+//   3. checks that every public package arrived at its version, tagged latest, with no
+//      workspace: ranges left and the built entry files in its tarball.
+// Needs a build (`pnpm build`). Exits 1 on any failure, naming the package.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLoopbackRegistry } from './loopback-registry.mjs';
+import { publicPackages, root, run, seconds, tail } from './lib.mjs';
+
+const failures = [];
+const fail = (pkg, reason) => {
+  failures.push(`[${pkg}] ${reason}`);
+  console.log(`  ✗ [${pkg}] ${reason}`);
+};
+
+async function baseRef() {
+  for (const ref of ['main', 'origin/main']) {
+    const found = await run('git', ['rev-parse', '--verify', '--quiet', ref]);
+    if (found.code === 0) return ref;
+  }
+  return undefined;
+}
+
+async function status() {
+  const ref = await baseRef();
+  const changeset = join(root, 'node_modules', '.bin', 'changeset');
+  const result = await run(changeset, ['status', ...(ref ? [`--since=${ref}`] : [])]);
+  console.log(`== changeset status${ref ? ` --since=${ref}` : ''}\n${tail(result.stdout + result.stderr, 40)}`);
+  if (result.code !== 0) fail('changeset status', `exit ${result.code}`);
+}
+
+async function publish() {
+  const packages = publicPackages();
+  for (const entry of packages) {
+    const config = entry.pkg.publishConfig ?? {};
+    const registryKeys = Object.keys(config).filter((k) => k === 'registry' || k.endsWith(':registry'));
+    if (registryKeys.length) {
+      fail(entry.name, `publishConfig.${registryKeys[0]} would bypass the loopback registry`);
+    }
+    if (!existsSync(join(entry.dir, 'dist'))) fail(entry.name, 'not built: run pnpm build first');
+  }
+  if (failures.length) return;
+
+  const token = randomBytes(12).toString('hex');
+  const registry = await startLoopbackRegistry({ token });
+  const dir = mkdtempSync(join(tmpdir(), 'threadline-publish-'));
+  try {
+    const host = registry.url.replace(/^http:/, '');
+    const npmrc = join(dir, '.npmrc');
+    writeFileSync(npmrc, `registry=${registry.url}/\n${host}/:_authToken=${token}\n`);
+    const env = {
+      npm_config_registry: `${registry.url}/`,
+      npm_config_userconfig: npmrc,
+      NPM_CONFIG_USERCONFIG: npmrc,
+      npm_config_cache: join(dir, 'npm-cache'), // nothing of this registry in the shared cache
+    };
+    const changeset = join(root, 'node_modules', '.bin', 'changeset');
+    const result = await run(changeset, ['publish', '--no-git-tag'], { env });
+    console.log(`== changeset publish --no-git-tag (registry ${registry.url})\n${tail(result.stdout + result.stderr, 40)}`);
+    if (result.code !== 0) fail('changeset publish', `exit ${result.code}`);
+
+    for (const entry of packages) {
+      const published = registry.packages.get(entry.name);
+      const manifest = published?.packument.versions[entry.version];
+      if (!manifest) {
+        fail(entry.name, `${entry.version} was not published`);
+        continue;
+      }
+      if (published.packument['dist-tags'].latest !== entry.version) {
+        fail(entry.name, `dist-tag latest is ${published.packument['dist-tags'].latest}`);
+      }
+      for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
+        for (const [name, range] of Object.entries(manifest[field] ?? {})) {
+          if (/^(workspace|link|file|portal):/.test(range)) {
+            fail(entry.name, `${field}.${name} published as "${range}"`);
+          }
+        }
+      }
+      const file = join(dir, `${entry.name.replace('/', '__')}.tgz`);
+      const response = await fetch(manifest.dist.tarball);
+      writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+      const listing = await run('tar', ['-tzf', file]);
+      const files = new Set(listing.stdout.split('\n').map((f) => f.replace(/^package\//, '')));
+      const main = [manifest.main, manifest.types].filter(Boolean).map((f) => f.replace(/^\.\//, ''));
+      const missing = main.filter((f) => !files.has(f));
+      if (listing.code !== 0 || missing.length) {
+        fail(entry.name, `tarball lacks ${missing.join(', ') || 'everything (unreadable)'}`);
+      } else {
+        console.log(`  ✓ ${entry.name}@${entry.version} published (${files.size - 1} files)`);
+      }
+    }
+  } finally {
+    await registry.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const started = Date.now();
+await status();
+await publish();
+console.log(`\nrelease dry run: ${failures.length ? `${failures.length} failure(s)` : 'ok'} in ${seconds(Date.now() - started)}`);
+if (failures.length) {
+  console.error(failures.join('\n'));
+  process.exit(1);
+}
