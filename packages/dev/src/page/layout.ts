@@ -1,5 +1,5 @@
 import { PACKAGE_VERSION } from '../version';
-import { html, type SafeHtml } from './html';
+import { html, SafeHtml } from './html';
 import { STYLES } from './styles';
 
 /** Which navigation tab is lit. */
@@ -60,7 +60,7 @@ export function renderStandalone({ title, content }: StandaloneOptions): string 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${title}</title>
-<style>${STYLES}</style>
+<style>${new SafeHtml(STYLES)}</style>
 </head>
 <body>
 <main>${content}</main>

@@ -36,8 +36,8 @@ export function scorePanel({
 ${
   editable
     ? html`<form class="score" data-target-type="${targetType}" data-target-id="${targetId}">
-<input name="name" placeholder="name, e.g. helpful" required maxlength="100" aria-label="Score name">
-<input name="value" placeholder="value: 1, 0.5, good" required maxlength="200" aria-label="Score value">
+<input name="name" placeholder="name (helpful)" required maxlength="100" aria-label="Score name">
+<input name="value" placeholder="value (1, 0.5, good)" required maxlength="200" aria-label="Score value">
 <input name="comment" placeholder="comment (optional)" maxlength="2000" aria-label="Comment">
 <button type="submit">Add score</button>
 <span class="form-error" role="alert"></span>

@@ -63,7 +63,7 @@ input, select, textarea, button {
 button { cursor: pointer; background: var(--accent); color: #fff; border-color: var(--accent); }
 button.plain { background: var(--panel); color: var(--text); border-color: var(--line); }
 label.check { display: flex; gap: 6px; align-items: center; color: var(--muted); }
-.star { background: none; border: none; padding: 0 4px; font-size: 18px; line-height: 1; color: var(--line); cursor: pointer; }
+.star { background: none; border: none; padding: 0 4px; font-size: 18px; line-height: 1; color: #a9b1be; cursor: pointer; }
 .star.on { color: var(--star); }
 span.star { cursor: default; }
 .tag, .chip {
@@ -81,7 +81,9 @@ span.star { cursor: default; }
 .meta dt { font-size: 11px; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; }
 .meta dd { margin: 0; font-weight: 500; word-break: break-all; }
 .title-row { display: flex; align-items: flex-start; gap: 8px; }
-.title-row .actions { margin-left: auto; display: flex; gap: 8px; flex-shrink: 0; }
+.title-row .actions { margin-left: auto; display: flex; gap: 8px; flex-shrink: 0; align-items: center; }
+.title-row .actions .star { font-size: 20px; padding: 2px 10px; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); }
+.title-row .actions .star.on { color: var(--star); }
 .actions a.button { padding: 6px 12px; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); color: var(--text); }
 .turns { display: flex; flex-direction: column; gap: 18px; }
 .turn { padding: 14px 16px; }
@@ -93,7 +95,7 @@ span.star { cursor: default; }
 .bubble.user { background: var(--user); margin-left: auto; border-bottom-right-radius: 4px; border-color: transparent; }
 .bubble.assistant { background: var(--assistant); border-bottom-left-radius: 4px; }
 .bubble.missing { color: var(--muted); font-style: italic; }
-details > summary { cursor: pointer; color: var(--muted); font-size: 12.5px; list-style-position: outside; }
+details > summary { cursor: pointer; color: var(--muted); font-size: 12.5px; list-style-position: inside; }
 details.tree { margin-top: 10px; }
 ul.obs { list-style: none; margin: 6px 0 0; padding-left: 18px; border-left: 1px dashed var(--line); }
 ul.obs.root { border-left: none; padding-left: 0; }
@@ -104,15 +106,16 @@ ul.obs li { margin: 4px 0; }
 pre.content { background: var(--code); padding: 8px 10px; border-radius: 6px; white-space: pre-wrap; word-break: break-word; max-height: 360px; overflow: auto; margin: 6px 0; }
 .scores { padding: 12px 16px; margin-top: 12px; }
 form.score { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
-form.score input[name=name] { width: 140px; } form.score input[name=value] { width: 120px; }
+form.score input[name=name] { width: 170px; } form.score input[name=value] { width: 170px; }
 form.score input[name=comment] { flex: 1 1 200px; }
 .form-error { color: var(--error); font-size: 12px; width: 100%; }
 .waterfall { padding: 8px 0; }
 .wf-axis, .wf-row { display: grid; grid-template-columns: minmax(260px, 36%) 1fr 90px; align-items: center; gap: 12px; padding: 0 16px; }
 .wf-axis { font-size: 11px; color: var(--muted); border-bottom: 1px solid var(--line); padding-bottom: 6px; }
 .wf-axis .ticks { display: flex; justify-content: space-between; }
-.wf-row { min-height: 30px; border-bottom: 1px solid var(--line); }
-.wf-row:last-child { border-bottom: none; }
+.wf-row { min-height: 30px; }
+details.wf-item { border-bottom: 1px solid var(--line); }
+details.wf-item:last-child { border-bottom: none; }
 .wf-label { display: flex; align-items: center; gap: 6px; overflow: hidden; white-space: nowrap; font-size: 13px; }
 .wf-label .name { overflow: hidden; text-overflow: ellipsis; }
 .wf-track { position: relative; height: 14px; background: repeating-linear-gradient(90deg, transparent 0 calc(25% - 1px), var(--line) calc(25% - 1px) 25%); border-radius: 3px; }
@@ -125,7 +128,7 @@ form.score input[name=comment] { flex: 1 1 200px; }
 details.wf-item > summary { list-style: none; display: block; color: inherit; font-size: inherit; }
 details.wf-item > summary::-webkit-details-marker { display: none; }
 details.wf-item[open] > summary .wf-row { background: var(--accent-soft); }
-.wf-detail { padding: 8px 16px 12px 32px; border-bottom: 1px solid var(--line); background: var(--bg); }
+.wf-detail { padding: 8px 16px 12px 32px; border-top: 1px solid var(--line); background: var(--bg); }
 .wf-detail h3 { font-size: 12px; color: var(--muted); margin: 8px 0 2px; text-transform: uppercase; }
 .note { color: var(--muted); font-size: 12px; margin-top: 8px; }
 footer.export { color: var(--muted); font-size: 12px; text-align: center; padding: 24px; }
