@@ -35,7 +35,7 @@ import { HIDDEN_TAG, ownTags } from '../runs/langchain-tags';
 import { errorName, isGraphBubbleUp } from '../runs/run-error';
 import { RunExplicitAttributes } from '../runs/run-explicit';
 import { runName } from '../runs/run-name';
-import { type EvictionReason, type RunRecord, RunRegistry } from '../runs/run-registry';
+import { type EvictionReason, type RunRecord, RunRegistry, touch } from '../runs/run-registry';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version';
 import type { ThreadlineCallbackHandlerOptions } from './handler-options';
 
@@ -269,7 +269,9 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
   override handleLLMNewToken(_token: string, _idx: NewTokenIndices, runId: string): void {
     safely('langchain handleLLMNewToken', () => {
       const record = this.runs.get(runId);
-      if (!record?.span || record.sawToken) return;
+      if (!record?.span) return;
+      touch(record, this.runs.now());
+      if (record.sawToken) return;
       record.sawToken = true;
       record.span.setAttribute(COMPLETION_START_TIME, new Date().toISOString());
     });
@@ -416,8 +418,9 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
     // A root run (or one whose parent this handler never saw, or evicted) starts from the
     // caller's context; every descendant starts from the context captured here.
     const base = parent ? parent.childContext : context.active();
-    const startedAt = this.runs.now();
     if (run.hidden) {
+      const startedAt = this.runs.now();
+      touch(parent, startedAt);
       const record: RunRecord = {
         span: undefined,
         childContext: base,
@@ -425,6 +428,8 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
         name: run.name,
         tags: run.tags,
         startedAt,
+        lastActivity: startedAt,
+        parent,
       };
       this.runs.add(run.runId, record);
       return record;
@@ -439,6 +444,9 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
       const sessionId = getSpanAttributes(span, startContext).sessionId;
       if (sessionId !== undefined) span.setAttribute(GEN_AI_ATTRIBUTES.CONVERSATION_ID, sessionId);
     }
+    // Taken after the span started, so an eviction at this time never ends it before its start.
+    const startedAt = this.runs.now();
+    touch(parent, startedAt);
     const record: RunRecord = {
       span,
       childContext: trace.setSpan(base, span),
@@ -446,6 +454,8 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
       name: run.name,
       tags: run.tags,
       startedAt,
+      lastActivity: startedAt,
+      parent,
     };
     this.runs.add(run.runId, record);
     return record;
@@ -454,7 +464,11 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
   /** Ends a run's span after `update` wrote its results; a run ends at most once. */
   private finish(runId: string, update?: (span: Span, record: RunRecord) => void): void {
     const record = this.runs.take(runId);
-    const span = record?.span;
+    if (!record) return;
+    touch(record.parent, this.runs.now());
+    // The record no longer holds its parent: a finished run keeps nothing alive.
+    record.parent = undefined;
+    const span = record.span;
     if (!span) return;
     if (update) safely('langchain span update', () => update(span, record));
     span.end();
@@ -482,13 +496,18 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
     });
   }
 
+  /**
+   * Ends a run that LangChain never ended (it reports nothing when a consumer stops reading a
+   * stream or aborts it), at the run's last sign of life.
+   */
   private evict(record: RunRecord, reason: EvictionReason): void {
+    record.parent = undefined;
     const span = record.span;
     if (!span) return;
     safely('langchain run eviction', () => {
       diag.debug(`threadline: ending a LangChain run that did not end (${reason})`);
       span.setAttribute(LANGCHAIN_ATTRIBUTES.EVICTED, reason);
-      span.end();
+      span.end(record.lastActivity);
     });
   }
 }

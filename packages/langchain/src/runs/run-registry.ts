@@ -15,6 +15,14 @@ export interface RunRecord {
   tags: readonly string[] | undefined;
   /** When the run started (`performance.now()`), for age-based eviction. */
   startedAt: number;
+  /**
+   * The last sign of life of the run or a descendant (`performance.now()`): its start, a
+   * streamed token, a child starting or ending. An evicted span ends at this time, so a stream
+   * its consumer stopped reading keeps a truthful duration.
+   */
+  lastActivity: number;
+  /** The parent run's record, while this run is open. */
+  parent: RunRecord | undefined;
   /** Whether a streamed token was seen (first-token time is written once). */
   sawToken?: boolean;
   /** LangChain said the inputs come at the end (`lc_defers_inputs`). */
@@ -36,6 +44,14 @@ export interface RunRegistryOptions {
   onEvict: (record: RunRecord, reason: EvictionReason) => void;
   /** Monotonic clock in milliseconds; replaceable so eviction by age can be tested without waiting. */
   now?: () => number;
+}
+
+/** Records a sign of life of a run and of all its open ancestors. */
+export function touch(record: RunRecord | undefined, now: number): void {
+  for (let r = record; r !== undefined; r = r.parent) {
+    if (r.lastActivity >= now) return;
+    r.lastActivity = now;
+  }
 }
 
 /**
