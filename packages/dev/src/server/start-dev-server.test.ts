@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportConversation } from '../../test/support/conversation';
+import { startDevServer } from './start-dev-server';
+
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'threadline-dev-server-'));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A request with a chosen Host header, which fetch does not allow. */
+function getWithHost(url: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { host } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('startDevServer', () => {
+  it('loses nothing across a restart: spans, scores, bookmarks', async () => {
+    const db = join(dir, 'restart.db');
+    const first = await startDevServer({ port: 0, uiPort: 0, db });
+    const spans = await exportConversation({
+      tracesUrl: first.tracesUrl,
+      sessionId: 'kept',
+      userId: 'u',
+    });
+    const score = await fetch(`${first.uiUrl}/api/scores`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ targetType: 'session', targetId: 'kept', name: 'ok', value: 1 }),
+    });
+    expect(score.status).toBe(201);
+    expect(
+      (await fetch(`${first.uiUrl}/api/sessions/kept/bookmark`, { method: 'PUT' })).status,
+    ).toBe(200);
+    await first.close();
+
+    const second = await startDevServer({ port: 0, uiPort: 0, db });
+    try {
+      expect(second.spanCount()).toBe(spans);
+      const sessions = (await (await fetch(`${second.uiUrl}/api/sessions`)).json()) as unknown[];
+      expect(sessions).toEqual([
+        expect.objectContaining({
+          id: 'kept',
+          traces: 3,
+          bookmarked: true,
+          scores: [expect.objectContaining({ name: 'ok', value: 1 })],
+        }),
+      ]);
+      const page = await (await fetch(`${second.uiUrl}/sessions/kept`)).text();
+      expect(page).toContain('Where is my order #4512?');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('guards the page against other sites: Host names and cross-origin writes', async () => {
+    const dev = await startDevServer({ port: 0, uiPort: 0, db: ':memory:' });
+    try {
+      expect(await getWithHost(dev.uiUrl, 'attacker.example')).toBe(421);
+      expect(await getWithHost(dev.uiUrl, new URL(dev.uiUrl).host)).toBe(200);
+      expect(await getWithHost(dev.uiUrl, `localhost:${new URL(dev.uiUrl).port}`)).toBe(200);
+      const crossSite = await fetch(`${dev.uiUrl}/api/sessions/x/bookmark`, {
+        method: 'PUT',
+        headers: { origin: 'https://attacker.example' },
+      });
+      expect(crossSite.status).toBe(403);
+      const page = await fetch(dev.uiUrl);
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(await page.text()).toContain('OTEL_EXPORTER_OTLP_ENDPOINT=' + dev.otlpUrl);
+    } finally {
+      await dev.close();
+    }
+  });
+
+  it('refuses bad scores with the reason and answers 404 for what does not exist', async () => {
+    const dev = await startDevServer({ port: 0, uiPort: 0, db: ':memory:' });
+    try {
+      const bad = await fetch(`${dev.uiUrl}/api/scores`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ targetType: 'session', targetId: 's', name: '', value: 1 }),
+      });
+      expect(bad.status).toBe(400);
+      expect(await bad.text()).toMatch(/name must be/);
+      expect(
+        (await fetch(`${dev.uiUrl}/api/scores`, { method: 'POST', body: 'nope' })).status,
+      ).toBe(400);
+      expect((await fetch(`${dev.uiUrl}/api/scores/42`, { method: 'DELETE' })).status).toBe(404);
+      expect((await fetch(`${dev.uiUrl}/sessions/none`)).status).toBe(404);
+      expect((await fetch(`${dev.uiUrl}/traces/none`)).status).toBe(404);
+      expect((await fetch(`${dev.uiUrl}/sessions/%E0%A4%A`)).status).toBe(404);
+    } finally {
+      await dev.close();
+    }
+  });
+
+  it('says which flag to change when a port is taken', async () => {
+    const dev = await startDevServer({ port: 0, uiPort: 0, db: ':memory:' });
+    try {
+      const port = Number(new URL(dev.otlpUrl).port);
+      await expect(startDevServer({ port, uiPort: 0, db: ':memory:' })).rejects.toThrow(
+        /in use \(choose another with --port\)/,
+      );
+      const uiPort = Number(new URL(dev.uiUrl).port);
+      await expect(startDevServer({ port: 0, uiPort, db: ':memory:' })).rejects.toThrow(
+        /--ui-port/,
+      );
+    } finally {
+      await dev.close();
+    }
+  });
+});
