@@ -249,10 +249,15 @@ function checkDist(entry, dir, packed, fail) {
   for (const file of maps) {
     const { sources = [] } = JSON.parse(readFileSync(join(dir, file), 'utf8'));
     for (const source of sources) {
-      const bundled = source.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
-      if (bundled) once(`bundled ${bundled[1]}`, `${file}: ${bundled[1]} is bundled (${source})`);
-      else if (!source.replace(/^(\.\.\/)+/, '').startsWith('src/')) {
-        once(`foreign ${source}`, `${file}: bundles ${source}, which is outside this package's src/`);
+      const bundled = [...source.matchAll(/node_modules\/((?:@[^/+]+\/)?[^/]+)/g)].pop();
+      if (bundled) {
+        once(`bundled ${bundled[1]}`, `${file}: ${bundled[1]} is bundled (${source})`);
+        continue;
+      }
+      const inside = source.replace(/^(\.\.\/)+/, '');
+      if (!inside.startsWith('src/')) {
+        const where = source.split('/').filter((part) => part !== '..').slice(0, 2).join('/');
+        once(`foreign ${where}`, `${file}: bundles ${source} and more of ${where}, outside this package`);
       }
     }
   }

@@ -123,7 +123,7 @@ function projectFiles(kind, smokes, versions) {
 /** Which package a tsc diagnostic is about: ours (by file), or undefined for a third party's. */
 function diagnosticOwner(file) {
   const inPackage = file.match(/node_modules\/(@threadline\/[^/]+)\//);
-  if (inPackage) return { pkg: inPackage[1] };
+  if (inPackage) return { pkg: inPackage[1], require: file.endsWith('.d.cts') };
   const smoke = file.match(/src\/smoke-([a-z0-9-]+?)(-require)?\.c?ts$/);
   if (smoke) {
     const pkg = Object.keys(SMOKES).find((name) => SMOKES[name].slug === smoke[1]);
@@ -219,7 +219,11 @@ async function runProject({ kind, set, dir, tarballs, smokes, versions, typescri
   for (const smoke of runs) {
     const result = await run(process.execPath, [smoke.file], { cwd: dir, timeoutMs: 90_000 });
     if (result.code === 0) passed++;
-    else failed(label(smoke.pkg, smoke.kind), tail(result.stderr || result.stdout, 15));
+    else {
+      // The message is at the top; the rest of a stack trace is node internals.
+      const output = (result.stderr || result.stdout).trim().split('\n').slice(0, 8).join('\n');
+      failed(label(smoke.pkg, smoke.kind), output || `exit code ${result.code}`);
+    }
   }
   return { ms: Date.now() - started, installMs, passed, total: runs.length, broken };
 }

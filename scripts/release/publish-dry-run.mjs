@@ -19,19 +19,22 @@ const fail = (pkg, reason) => {
   console.log(`  ✗ [${pkg}] ${reason}`);
 };
 
-async function baseRef() {
-  for (const ref of ['main', 'origin/main']) {
-    const found = await run('git', ['rev-parse', '--verify', '--quiet', ref]);
-    if (found.code === 0) return ref;
-  }
-  return undefined;
-}
-
+/**
+ * `changeset status` compares with the base branch (main). A CI checkout may have no local main:
+ * then it compares with origin/main, and with neither (a detached shallow clone) with HEAD, which
+ * still reads and validates every changeset.
+ */
 async function status() {
-  const ref = await baseRef();
+  let args = ['status', '--verbose'];
+  const hasMain = (await run('git', ['rev-parse', '--verify', '--quiet', 'main'])).code === 0;
+  if (!hasMain) {
+    const hasOrigin =
+      (await run('git', ['rev-parse', '--verify', '--quiet', 'origin/main'])).code === 0;
+    args = [...args, `--since=${hasOrigin ? 'origin/main' : 'HEAD'}`];
+  }
   const changeset = join(root, 'node_modules', '.bin', 'changeset');
-  const result = await run(changeset, ['status', ...(ref ? [`--since=${ref}`] : [])]);
-  console.log(`== changeset status${ref ? ` --since=${ref}` : ''}\n${tail(result.stdout + result.stderr, 40)}`);
+  const result = await run(changeset, args);
+  console.log(`== changeset ${args.join(' ')}\n${tail(result.stdout + result.stderr, 40)}`);
   if (result.code !== 0) fail('changeset status', `exit ${result.code}`);
 }
 
