@@ -23,6 +23,12 @@ function count(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
+/** A detail count; providers report 0 for "none", which is left out like a missing one. */
+function detail(value: unknown): number | undefined {
+  const n = count(value);
+  return n === 0 ? undefined : n;
+}
+
 /**
  * Usage of a model call: the message's `usage_metadata` (LangChain's provider-neutral shape:
  * `input_tokens`, `output_tokens`, `input_token_details.cache_read`,
@@ -41,8 +47,8 @@ export function readTokenUsage(output: Bag): TokenUsage | undefined {
           input: count(usage.input_tokens),
           output: count(usage.output_tokens),
           total: count(usage.total_tokens),
-          cacheRead: count(usage.input_token_details?.cache_read),
-          reasoning: count(usage.output_token_details?.reasoning),
+          cacheRead: detail(usage.input_token_details?.cache_read),
+          reasoning: detail(usage.output_token_details?.reasoning),
         };
         if (found.input !== undefined || found.output !== undefined) return found;
       }
