@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { exportersFromEnv, langfuseExporterConfig } from '@threadline/core/node';
@@ -23,6 +24,23 @@ export interface ExportTarget {
   exported: number;
   /** The last export error, if any. */
   error?: string;
+  /** A quick check before exporting; resolves with the reason when the target is unreachable. */
+  probe?: () => Promise<string | undefined>;
+}
+
+/** Whether something accepts TCP connections at the URL's host and port (loopback: fast). */
+export function probeUrl(url: string, timeoutMs = 500): Promise<string | undefined> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port) || 80 });
+    const done = (reason?: string) => {
+      socket.destroy();
+      resolve(reason);
+    };
+    socket.setTimeout(timeoutMs, () => done(`no answer from ${url}`));
+    socket.once('connect', () => done());
+    socket.once('error', () => done(`nothing listens at ${url}`));
+  });
 }
 
 /** Wraps an exporter so the target learns how many spans went out and what failed. */
@@ -95,14 +113,14 @@ export function exportTargets({ receiverTracesUrl, env, dev }: ExportTargetsOpti
     const label = dev ? 'threadline dev' : 'OTLP endpoint';
     extra.push(target(label, otlpEndpoint, () => exportersFromEnv(withoutLangfuse)[0]!));
   } else if (dev) {
-    // A short timeout: a dev server that is not running should not hold the demo for long.
-    extra.push(
-      target(
-        'threadline dev',
-        DEV_TRACES_URL,
-        () => new OTLPTraceExporter({ url: DEV_TRACES_URL, timeoutMillis: 3000 }),
-      ),
+    const devTarget = target(
+      'threadline dev',
+      DEV_TRACES_URL,
+      () => new OTLPTraceExporter({ url: DEV_TRACES_URL }),
     );
+    // Checked first: a dev server that is not running should not hold the demo in retries.
+    devTarget.probe = () => probeUrl(DEV_TRACES_URL);
+    extra.push(devTarget);
   }
   return { replay, extra };
 }

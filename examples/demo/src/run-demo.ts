@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { context, propagation, trace } from '@opentelemetry/api';
+import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { InvalidValueReport } from '@threadline/core';
 import { registerThreadline } from '@threadline/core/node';
 import {
@@ -14,10 +15,11 @@ import { startAgentService, startGateway } from '@threadline-examples/cross-serv
 import { CUSTOMER_EMAIL, runConversation, type Turn } from './conversation';
 import { type ExportTarget, exportTargets } from './export-targets';
 import { countCarrying, renderChecks, spanContains } from './replay/render-checks';
+import { renderExports } from './replay/render-exports';
 import { renderSession } from './replay/render-session';
 import { renderUsers } from './replay/render-users';
 import { createStyle, wantsColor } from './replay/style';
-import { truncate, wrap } from './replay/text';
+import { truncate } from './replay/text';
 import { supportModelReply } from './support-model';
 
 /** Where the demo writes: `process.stdout` or anything with `write`. */
@@ -77,38 +79,54 @@ export async function runDemo({
   const userId = DEMO_USER_ID;
   const refusals: InvalidValueReport[] = [];
 
-  const receiver = await startOtlpReceiver();
-  const mock = env.OPENAI_API_KEY
-    ? undefined
-    : await startMockOpenAI({ respond: supportModelReply });
-  const model = {
-    baseURL: mock?.baseURL ?? env.OPENAI_BASE_URL,
-    apiKey: env.OPENAI_API_KEY ?? 'loopback',
-    model: env.OPENAI_MODEL ?? 'gpt-4o-mini',
-  };
-  const { replay, extra } = exportTargets({ receiverTracesUrl: receiver.tracesUrl, env, dev });
-  const targets = [replay, ...extra];
-  const exporters = () => targets.map((target) => target.create());
-
-  // The support app (the adapters, the web client, the gateway) registers globally...
-  const app = registerThreadline({ serviceName: 'support-bot', exporter: exporters() });
-  // ...and the agent service behind the gateway has its own provider: the only one that reads
-  // baggage, because only the gateway calls it.
-  const agentTelemetry = registerThreadline({
-    serviceName: 'agent-service',
-    readBaggage: true,
-    register: false,
-    exporter: exporters(),
-  });
-  const agent = await startAgentService({ tracerProvider: agentTelemetry.provider, ...model });
-  const gateway = await startGateway({ agentUrl: agent.url });
-
+  // Everything started is stopped again, in reverse order, whatever happens.
+  const closers: Array<() => Promise<unknown> | undefined> = [];
   try {
+    const receiver = await startOtlpReceiver();
+    closers.push(() => receiver.close());
+    const mock = env.OPENAI_API_KEY
+      ? undefined
+      : await startMockOpenAI({ respond: supportModelReply });
+    closers.push(() => mock?.close());
+    const model = {
+      baseURL: mock?.baseURL ?? env.OPENAI_BASE_URL,
+      apiKey: env.OPENAI_API_KEY ?? 'loopback',
+      model: env.OPENAI_MODEL ?? 'gpt-4o-mini',
+    };
+    const { replay, extra } = exportTargets({ receiverTracesUrl: receiver.tracesUrl, env, dev });
+    for (const target of extra) target.error = await target.probe?.();
+    const targets = [replay, ...extra.filter((target) => !target.error)];
+    // One batch processor per target and service, so each can be flushed on its own.
+    const exporting = () => targets.map((target) => new BatchSpanProcessor(target.create()));
+    const appExporting = exporting();
+    const agentExporting = exporting();
+
+    // The support app (the adapters, the web client, the gateway) registers globally...
+    const app = registerThreadline({
+      serviceName: 'support-bot',
+      exporter: [],
+      spanProcessors: appExporting,
+    });
+    // ...and the agent service behind the gateway has its own provider: the only one that reads
+    // baggage, because only the gateway calls it.
+    const agentTelemetry = registerThreadline({
+      serviceName: 'agent-service',
+      readBaggage: true,
+      register: false,
+      exporter: [],
+      spanProcessors: agentExporting,
+    });
+    closers.push(() => Promise.all([app.shutdown(), agentTelemetry.shutdown()]));
+    const agent = await startAgentService({ tracerProvider: agentTelemetry.provider, ...model });
+    closers.push(() => agent.close());
+    const gateway = await startGateway({ agentUrl: agent.url });
+    closers.push(() => gateway.close());
+
     print(
       style.bold('Threadline demo: one support conversation, three adapters, two services'),
       truncate(
         mock
-          ? `model  loopback OpenAI-compatible server (OPENAI_API_KEY for the real API)`
+          ? 'model  loopback OpenAI-compatible server (OPENAI_API_KEY for the real API)'
           : `model  OpenAI API${env.OPENAI_BASE_URL ? ` at ${env.OPENAI_BASE_URL}` : ''} (${model.model})`,
         width,
       ),
@@ -129,62 +147,47 @@ export async function runDemo({
       },
     });
 
-    await Promise.all([app.forceFlush(), agentTelemetry.forceFlush()]);
+    // Flush every exporter on its own: a backend that is down must not cut the others short
+    // (its failure is recorded by its target and reported below).
+    await Promise.allSettled([...appExporting, ...agentExporting].map((p) => p.forceFlush()));
     const spans = receiver.spans();
     const view = resolveLangfuse(spans);
     const session = view.sessions.find((s) => s.id === sessionId);
 
-    print('');
     // The AI SDK names every tool span `ai.toolCall`; show which tool it was.
     const toolNames = new Map(spans.map((s) => [s.spanId, s.attributes['ai.toolCall.name']]));
     const label = (o: LangfuseObservation) => {
       const tool = toolNames.get(o.id);
       return typeof tool === 'string' ? `${o.name} ${tool}` : o.name;
     };
-    if (session) print(...renderSession(session, { width, style, label }));
-    else print(style.red(`No trace carried session ${sessionId}.`));
-    print('', ...renderUsers(view.users, width, style), '');
+    const checks = { spans, view, sessionId, userId, refusals, refusedValue: CUSTOMER_EMAIL };
     print(
-      ...renderChecks(
-        { spans, view, sessionId, userId, refusals, refusedValue: CUSTOMER_EMAIL },
-        width,
-        style,
-      ),
+      '',
+      ...(session
+        ? renderSession(session, { width, style, label })
+        : [style.red(`No trace carried session ${sessionId}.`)]),
+      '',
+      ...renderUsers(view.users, width, style),
+      '',
+      ...renderChecks(checks, width, style),
+      '',
+      ...renderExports(extra, sessionId, width, style),
     );
 
-    if (extra.length === 0) {
-      const hint =
-        'To see this session in Langfuse, set LANGFUSE_PUBLIC_KEY, LANGFUSE_SECRET_KEY and ' +
-        'LANGFUSE_BASE_URL; in any OTLP backend, OTEL_EXPORTER_OTLP_ENDPOINT; in `threadline ' +
-        'dev`, pass --dev.';
-      print('', ...wrap(hint, width).map((line) => style.dim(line)));
-    } else {
-      print('', style.bold('Also exported'));
-      for (const t of extra) {
-        const text = t.error
-          ? `${t.label}: ${t.error}${t.label === 'threadline dev' ? ' (is `threadline dev` running?)' : ''}`
-          : `${t.label}: ${t.exported} spans → ${t.where}, session ${sessionId}`;
-        const [first = '', ...rest] = wrap(text, width - 4);
-        print(
-          `  ${t.error ? style.red('✗') : style.green('✓')} ${first}`,
-          ...rest.map((l) => `    ${l}`),
-        );
-      }
-    }
-
     const ok =
-      spans.length > 0 &&
       view.sessions.length === 1 &&
+      spans.length > 0 &&
       countCarrying(view, sessionId, userId) === spans.length &&
       !spans.some((span) => spanContains(span, CUSTOMER_EMAIL)) &&
       extra.every((t) => !t.error);
-    return { ok, sessionId, userId, turns, spans, view, refusals, targets };
+    return { ok, sessionId, userId, turns, spans, view, refusals, targets: [replay, ...extra] };
   } finally {
-    await gateway.close();
-    await agent.close();
-    await Promise.all([app.shutdown(), agentTelemetry.shutdown()]);
-    await mock?.close();
-    await receiver.close();
+    for (const close of closers.reverse()) {
+      // A failed export surfaces again at shutdown; it was reported already.
+      await Promise.resolve()
+        .then(close)
+        .catch(() => {});
+    }
     // Leave the process as we found it, so the demo can run again in the same process.
     trace.disable();
     context.disable();

@@ -1,4 +1,6 @@
-import { startOtlpReceiver } from '@threadline/testing';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { decodeOtlpTraces, startOtlpReceiver } from '@threadline/testing';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CUSTOMER_EMAIL } from '../src/conversation';
 import { wantsColor } from '../src/replay/style';
@@ -130,6 +132,68 @@ describe('pnpm demo', () => {
     } finally {
       vi.unstubAllEnvs();
       await dev.close();
+    }
+  });
+
+  it('with Langfuse keys also exports there (Basic auth) and says where to look', async () => {
+    const received: Array<{ path?: string; auth?: string; spans: number }> = [];
+    const langfuse = createServer(async (request, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const spans = decodeOtlpTraces(
+        Buffer.concat(chunks),
+        String(request.headers['content-type']),
+      );
+      received.push({
+        path: request.url,
+        auth: request.headers.authorization,
+        spans: spans.length,
+      });
+      response.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+    });
+    await new Promise<void>((resolve) => langfuse.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(langfuse.address() as AddressInfo).port}`;
+    try {
+      const env = {
+        LANGFUSE_PUBLIC_KEY: 'pk-lf-demo',
+        LANGFUSE_SECRET_KEY: 'sk-lf-demo',
+        LANGFUSE_BASE_URL: url,
+      };
+      const run = await demo({ env });
+      expect(run.result.ok).toBe(true);
+      const n = run.result.spans.length;
+      const auth = `Basic ${Buffer.from('pk-lf-demo:sk-lf-demo').toString('base64')}`;
+      expect(received.length).toBeGreaterThan(0);
+      for (const request of received) {
+        expect(request).toMatchObject({ path: '/api/public/otel/v1/traces', auth });
+      }
+      expect(received.reduce((sum, r) => sum + r.spans, 0)).toBe(n);
+      const unwrapped = run.output.replace(/\n {4}/g, ' ');
+      expect(unwrapped).toContain(
+        `✓ Langfuse: ${n} spans → ${url} → Sessions, session ${run.result.sessionId}`,
+      );
+    } finally {
+      langfuse.closeAllConnections();
+      await new Promise((resolve) => langfuse.close(resolve));
+    }
+  });
+
+  it('says so, and fails, when an export it was asked for does not get through', async () => {
+    // A port that was free a moment ago: nothing listens there.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const closed = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
+    await new Promise((resolve) => probe.close(resolve));
+    vi.stubEnv('OTEL_EXPORTER_OTLP_ENDPOINT', closed);
+    vi.stubEnv('OTEL_EXPORTER_OTLP_TIMEOUT', '500');
+    try {
+      const run = await demo({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: closed } });
+      expect(run.result.ok).toBe(false);
+      expect(run.output).toMatch(/^ {2}✗ OTLP endpoint: /m);
+      // The replay itself still comes from the loopback receiver.
+      expect(run.result.view.sessions).toHaveLength(1);
+    } finally {
+      vi.unstubAllEnvs();
     }
   });
 });
