@@ -3,7 +3,8 @@ import { costOf, type PriceTable } from '../prices/price-table';
 import { formatCount, formatDuration } from './format';
 import { html, type SafeHtml } from './html';
 
-const MAX_CONTENT_CHARS = 20_000;
+/** Characters of one input or output shown on the trace page; the replay shows fewer. */
+export const MAX_CONTENT_CHARS = 20_000;
 
 /** A colour-coded badge of an observation type. */
 export function typeBadge(type: string): SafeHtml {
@@ -30,7 +31,7 @@ export function observationCost(o: LangfuseObservation, prices: PriceTable): str
 }
 
 /** Input or output as readable text: strings as they are, anything else as indented JSON. */
-export function contentBlock(value: unknown): SafeHtml {
+export function contentBlock(value: unknown, maxChars = MAX_CONTENT_CHARS): SafeHtml {
   let text: string;
   if (typeof value === 'string') text = value;
   else {
@@ -40,8 +41,8 @@ export function contentBlock(value: unknown): SafeHtml {
       text = String(value);
     }
   }
-  if (text.length > MAX_CONTENT_CHARS) {
-    text = `${text.slice(0, MAX_CONTENT_CHARS)}\n… (${formatCount(text.length - MAX_CONTENT_CHARS)} more characters)`;
+  if (text.length > maxChars) {
+    text = `${text.slice(0, maxChars)}\n… (${formatCount(text.length - maxChars)} more characters)`;
   }
   return html`<pre class="content">${text}</pre>`;
 }
@@ -60,10 +61,10 @@ export function observationLine(o: LangfuseObservation, prices: PriceTable): Saf
 }
 
 /** Input, output, status and metadata of an observation, for its expanded view. */
-export function observationDetails(o: LangfuseObservation): SafeHtml {
+export function observationDetails(o: LangfuseObservation, maxChars = MAX_CONTENT_CHARS): SafeHtml {
   const metadata = Object.entries(o.metadata);
-  return html`${o.input !== undefined ? html`<h3>Input</h3>${contentBlock(o.input)}` : ''}${
-    o.output !== undefined ? html`<h3>Output</h3>${contentBlock(o.output)}` : ''
+  return html`${o.input !== undefined ? html`<h3>Input</h3>${contentBlock(o.input, maxChars)}` : ''}${
+    o.output !== undefined ? html`<h3>Output</h3>${contentBlock(o.output, maxChars)}` : ''
   }${o.statusMessage ? html`<h3>Status</h3>${contentBlock(o.statusMessage)}` : ''}${
     metadata.length > 0
       ? html`<h3>Metadata</h3>${metadata.map(([k, v]) => html`<span class="tag">${k}: ${v}</span>`)}`

@@ -4,6 +4,10 @@ import { html, type SafeHtml } from './html';
 import { buildForest, type ObservationNode } from './observation-forest';
 import { observationDetails, observationLine } from './observation-parts';
 
+// A chat app resends the history on every call, so a long session repeats it in every turn:
+// the replay shows the start of each input and output, the trace page shows more.
+const REPLAY_CONTENT_CHARS = 1_500;
+
 function node(n: ObservationNode, prices: PriceTable): SafeHtml {
   const o = n.observation;
   const hasDetails =
@@ -12,7 +16,7 @@ function node(n: ObservationNode, prices: PriceTable): SafeHtml {
     !!o.statusMessage ||
     Object.keys(o.metadata).length > 0;
   const line = hasDetails
-    ? html`<details data-key="obs-${o.id}"><summary>${observationLine(o, prices)}</summary>${observationDetails(o)}</details>`
+    ? html`<details data-key="obs-${o.id}"><summary>${observationLine(o, prices)}</summary>${observationDetails(o, REPLAY_CONTENT_CHARS)}</details>`
     : observationLine(o, prices);
   const children =
     n.children.length > 0
