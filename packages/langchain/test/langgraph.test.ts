@@ -51,7 +51,10 @@ describe.skipIf(!HAS_LANGGRAPH)('LangGraph (1.x)', () => {
     const graph = await buildGraph();
     const handler = new ThreadlineCallbackHandler();
     const result = await propagateAttributes({ sessionId: 'conv-graph', userId: 'u-graph' }, () =>
-      graph.invoke({ messages: [new HumanMessage('Weather in Bergen?')] }, { callbacks: [handler] }),
+      graph.invoke(
+        { messages: [new HumanMessage('Weather in Bergen?')] },
+        { callbacks: [handler] },
+      ),
     );
     expect((result.messages.at(-1) as AIMessage).content).toBe('Summary: rain.');
 
@@ -74,7 +77,9 @@ describe.skipIf(!HAS_LANGGRAPH)('LangGraph (1.x)', () => {
       expect(node.attributes['langfuse.observation.type']).toBe('chain');
     }
     const byId = new Map(spans.map((s) => [s.spanContext().spanId, s]));
-    const generations = spans.filter((s) => s.attributes['langfuse.observation.type'] === 'generation');
+    const generations = spans.filter(
+      (s) => s.attributes['langfuse.observation.type'] === 'generation',
+    );
     expect(generations).toHaveLength(3);
     for (const generation of generations) {
       expect(['agent', 'summarize']).toContain(byId.get(parentIdOf(generation)!)?.name);
