@@ -100,7 +100,8 @@ details.tree { margin-top: 10px; }
 ul.obs { list-style: none; margin: 6px 0 0; padding-left: 18px; border-left: 1px dashed var(--line); }
 ul.obs.root { border-left: none; padding-left: 0; }
 ul.obs li { margin: 4px 0; }
-.obs-line { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; color: var(--text); font-size: 13px; }
+.obs-line { display: inline-flex; gap: 10px; align-items: center; flex-wrap: wrap; color: var(--text); font-size: 13px; vertical-align: middle; }
+ul.obs li > .obs-line { margin-left: 14px; }
 .obs-line .dim { color: var(--muted); font-size: 12px; }
 .obs-line.error .name { color: var(--error); }
 pre.content { background: var(--code); padding: 8px 10px; border-radius: 6px; white-space: pre-wrap; word-break: break-word; max-height: 360px; overflow: auto; margin: 6px 0; }
