@@ -106,6 +106,51 @@ describe('startDevServer', () => {
     }
   });
 
+  it('escapes span values on every page and exports a file that loads nothing', async () => {
+    const dev = await startDevServer({ port: 0, uiPort: 0, db: ':memory:' });
+    const evil = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+    try {
+      await exportConversation({
+        tracesUrl: dev.tracesUrl,
+        encoding: 'json',
+        sessionId: `s-${evil}`,
+        userId: `u-${evil}`,
+        tags: [evil],
+        turns: [
+          { user: evil, assistant: evil, tool: { name: evil, args: { evil }, result: evil } },
+        ],
+      });
+      const session = encodeURIComponent(`s-${evil}`);
+      const traceId = (
+        (await (await fetch(`${dev.uiUrl}/api/traces`)).json()) as Array<{ id: string }>
+      )[0]!.id;
+      for (const path of [
+        '/',
+        '/users',
+        '/traces',
+        `/sessions/${session}`,
+        `/traces/${traceId}`,
+        `/?q=${encodeURIComponent(evil)}`,
+      ]) {
+        const page = await (await fetch(dev.uiUrl + path)).text();
+        expect(page, path).not.toContain('<img src=x');
+        expect(page, path).not.toContain('<script>alert');
+        expect(page, path).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      }
+      const exported = await fetch(`${dev.uiUrl}/sessions/${session}/export`);
+      expect(exported.headers.get('content-disposition')).toBe(
+        'attachment; filename="threadline-session-s-_img_src_x_onerror_alert_1_script_alert_2_script_.html"',
+      );
+      const file = await exported.text();
+      // No element that loads anything: escaped text may mention them, markup may not.
+      expect(file).not.toMatch(/<(script|link|img|iframe)\b|<[^>]+\s(src|href)=|url\(/i);
+      expect(file).toContain("default-src 'none'");
+      expect(file).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
+    } finally {
+      await dev.close();
+    }
+  });
+
   it('says which flag to change when a port is taken', async () => {
     const dev = await startDevServer({ port: 0, uiPort: 0, db: ':memory:' });
     try {
