@@ -4,6 +4,16 @@ import { BAGGAGE_KEYS } from '../keys/baggage-keys';
 import type { ThreadlineSettings } from '../settings';
 import { validateAttributes } from '../validation/validate-attributes';
 
+const FIELD_OF_MEMBER = new Map<string, string>([
+  [BAGGAGE_KEYS.SESSION_ID, 'sessionId'],
+  [BAGGAGE_KEYS.USER_ID, 'userId'],
+  [BAGGAGE_KEYS.TRACE_NAME, 'traceName'],
+  [BAGGAGE_KEYS.VERSION, 'version'],
+  [BAGGAGE_KEYS.RELEASE, 'release'],
+  [BAGGAGE_KEYS.ENVIRONMENT, 'environment'],
+  [BAGGAGE_KEYS.TAGS, 'tags'],
+]);
+
 // A baggage object is immutable and shared by every span started under it: read it once.
 const cache = new WeakMap<Baggage, ResolvedAttributes>();
 
@@ -21,34 +31,12 @@ export function readBaggageAttributes(
   const metadata: Record<string, string> = Object.create(null);
   let anyMetadata = false;
   for (const [key, entry] of baggage.getAllEntries()) {
-    const value = entry.value;
-    switch (key) {
-      case BAGGAGE_KEYS.SESSION_ID:
-        input.sessionId = value;
-        break;
-      case BAGGAGE_KEYS.USER_ID:
-        input.userId = value;
-        break;
-      case BAGGAGE_KEYS.TRACE_NAME:
-        input.traceName = value;
-        break;
-      case BAGGAGE_KEYS.VERSION:
-        input.version = value;
-        break;
-      case BAGGAGE_KEYS.RELEASE:
-        input.release = value;
-        break;
-      case BAGGAGE_KEYS.ENVIRONMENT:
-        input.environment = value;
-        break;
-      case BAGGAGE_KEYS.TAGS:
-        input.tags = value.split(',').filter((tag) => tag.length > 0);
-        break;
-      default:
-        if (key.startsWith(BAGGAGE_KEYS.METADATA_PREFIX)) {
-          metadata[key.slice(BAGGAGE_KEYS.METADATA_PREFIX.length)] = value;
-          anyMetadata = true;
-        }
+    const field = FIELD_OF_MEMBER.get(key);
+    if (field === 'tags') input.tags = entry.value.split(',').filter((tag) => tag.length > 0);
+    else if (field) input[field] = entry.value;
+    else if (key.startsWith(BAGGAGE_KEYS.METADATA_PREFIX)) {
+      metadata[key.slice(BAGGAGE_KEYS.METADATA_PREFIX.length)] = entry.value;
+      anyMetadata = true;
     }
   }
   if (anyMetadata) input.metadata = metadata;
