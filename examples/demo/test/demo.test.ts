@@ -69,6 +69,7 @@ describe('pnpm demo', () => {
       'lookupShipment',
     );
     expect(t3?.observations.find((o) => o.type === 'tool')?.name).toBe('escalateToHuman');
+    expect(types(t3)).toContain('agent');
     // Turn 4 crossed into the agent service, whose spans got the session from baggage.
     const agentSpans = result.spans.filter((s) => s.resource['service.name'] === 'agent-service');
     expect(agentSpans.length).toBeGreaterThanOrEqual(2);

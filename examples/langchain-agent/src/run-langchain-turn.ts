@@ -76,7 +76,8 @@ export async function runLangChainTurn({
       ),
       new HumanMessage(question),
     ],
-    { callbacks: [new ThreadlineCallbackHandler()] },
+    // agentNames: this run is an agent (an `agent` observation), not a plain chain.
+    { callbacks: [new ThreadlineCallbackHandler({ agentNames: ['support-agent'] })] },
   );
   // LangChain reports runs in the background by default: let the last reports (and so the span
   // ends) land before the caller flushes its exporter.

@@ -19,6 +19,7 @@ it('calls the tool, answers, and nests every run under the agent in the callerâ€
     expect(result).toEqual({ answer: 'Ticket ESC-2291 is open.', toolCalls: ['escalateToHuman'] });
     const spans = capture.spans();
     const agent = spans.find((s) => s.name === 'support-agent');
+    expect(agent?.attributes['langfuse.observation.type']).toBe('agent');
     expect(agent).toBeDefined();
     const children = spans.filter(
       (s) => s.parentSpanContext?.spanId === agent?.spanContext().spanId,
