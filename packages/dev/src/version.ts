@@ -2,4 +2,4 @@
 /** This package's name, used as the tracer's instrumentation scope. */
 export const PACKAGE_NAME = '@threadline/dev';
 /** This package's version, used as the tracer's instrumentation version. */
-export const PACKAGE_VERSION = '0.0.0';
+export const PACKAGE_VERSION = '0.1.0';
