@@ -141,7 +141,9 @@ function checkPeers(entry, packed, fail, note, packagesByName) {
   const peers = packed.peerDependencies ?? {};
   const deps = packed.dependencies ?? {};
   const optional = packed.peerDependenciesMeta ?? {};
-  const required = [OTEL_API, ...(FRAMEWORK_PEERS[entry.name] ?? [])];
+  // A command-line tool (`bin`) runs in its own process, so it may depend on the API instead;
+  // what it imports must still be declared (checkDist) and its dependencies' peers provided.
+  const required = [...(packed.bin ? [] : [OTEL_API]), ...(FRAMEWORK_PEERS[entry.name] ?? [])];
   for (const name of required) {
     if (!(name in peers)) fail(`${name} is not a peer dependency`);
     else if (optional[name]?.optional) fail(`${name} is an optional peer; it must be required`);

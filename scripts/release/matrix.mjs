@@ -26,7 +26,7 @@ export const VERSION_SETS = {
     openai: '5.0.0',
     ai: '5.0.0',
     '@ai-sdk/openai': '2.0.0',
-    '@langchain/core': '0.3.0',
+    '@langchain/core': '0.3.10',
     '@langchain/openai': '0.3.0',
     zod: '3.25.76',
   },
