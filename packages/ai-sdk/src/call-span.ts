@@ -8,18 +8,33 @@ import type {
   SpanStatus,
   TimeInput,
 } from '@opentelemetry/api';
-import { safely } from '@threadline/core';
-
-/** Event added to a span that Threadline ended because its AI SDK call had ended. */
-export const CLOSED_WITH_CALL_EVENT = 'threadline.closed_with_call';
+import { recordSpanError, safely } from '@threadline/core';
 
 /**
- * An AI SDK span as the AI SDK holds it: every call goes to the real span, but `end` runs once,
- * and the span that opens a call (its root) remembers its open descendants.
+ * Event on a span that Threadline ended because the AI SDK would have left it open; its
+ * `threadline.close_reason` attribute says why (see {@link CloseReason}).
+ */
+export const CLOSED_EVENT = 'threadline.closed';
+
+/** Attribute of {@link CLOSED_EVENT}. */
+export const CLOSE_REASON_ATTRIBUTE = 'threadline.close_reason';
+
+/**
+ * Why Threadline ended a span of an AI SDK call:
+ * - `call_ended`: the call's root span ended while this span was still open;
+ * - `aborted`: the call's abort signal fired;
+ * - `stream_error`: the model's stream failed (e.g. the connection was reset).
+ */
+export type CloseReason = 'call_ended' | 'aborted' | 'stream_error';
+
+/**
+ * An AI SDK span as the AI SDK holds it: calls go to the SDK's span, `end` runs once, and the
+ * span that opens a call (its root) knows the call's open spans, so it can end them.
  *
- * Why: when a stream is aborted, the AI SDK ends the call's root span but leaves the current
- * step's `doStream` span open forever (ai 5 and 6), so it is never exported. Ending a call's
- * leftovers together with its root keeps SPEC §7's "every span ends exactly once".
+ * Why: ai 5 and 6 leave spans open when a call does not run to its end. On abort they end the
+ * root but not the current step's `doStream` span (ai 6 ends nothing at all when nobody reads
+ * the stream any more), and when the model's stream fails they end neither. A span that never
+ * ends is never exported, and SPEC §7 wants every span ended exactly once.
  */
 export class CallSpan implements Span {
   /** The root of the call this span belongs to; undefined when this span is the root. */
@@ -27,6 +42,7 @@ export class CallSpan implements Span {
   /** The open spans of the call this span is the root of; undefined for a descendant. */
   private readonly open: Set<CallSpan> | undefined;
   private ended = false;
+  private stopWatchingAbort: (() => void) | undefined;
 
   /**
    * @param span the span the SDK made.
@@ -55,13 +71,16 @@ export class CallSpan implements Span {
     return this.span.spanContext();
   }
 
+  // After Threadline ended a span the SDK may still write to it: those writes are dropped
+  // here rather than warned about by the OpenTelemetry SDK.
+
   setAttribute(key: string, value: AttributeValue): this {
-    this.span.setAttribute(key, value);
+    if (!this.ended) this.span.setAttribute(key, value);
     return this;
   }
 
   setAttributes(attributes: Attributes): this {
-    this.span.setAttributes(attributes);
+    if (!this.ended) this.span.setAttributes(attributes);
     return this;
   }
 
@@ -70,27 +89,27 @@ export class CallSpan implements Span {
     attributesOrStartTime?: Attributes | TimeInput,
     startTime?: TimeInput,
   ): this {
-    this.span.addEvent(name, attributesOrStartTime, startTime);
+    if (!this.ended) this.span.addEvent(name, attributesOrStartTime, startTime);
     return this;
   }
 
   addLink(link: Link): this {
-    this.span.addLink(link);
+    if (!this.ended) this.span.addLink(link);
     return this;
   }
 
   addLinks(links: Link[]): this {
-    this.span.addLinks(links);
+    if (!this.ended) this.span.addLinks(links);
     return this;
   }
 
   setStatus(status: SpanStatus): this {
-    this.span.setStatus(status);
+    if (!this.ended) this.span.setStatus(status);
     return this;
   }
 
   updateName(name: string): this {
-    this.span.updateName(name);
+    if (!this.ended) this.span.updateName(name);
     return this;
   }
 
@@ -99,7 +118,7 @@ export class CallSpan implements Span {
   }
 
   recordException(exception: Exception, time?: TimeInput): void {
-    this.span.recordException(exception, time);
+    if (!this.ended) this.span.recordException(exception, time);
   }
 
   end(endTime?: TimeInput): void {
@@ -107,24 +126,55 @@ export class CallSpan implements Span {
     this.ended = true;
     if (this.open) {
       // Leftovers end before their root, so no child ends after its parent.
-      if (this.open.size > 0)
-        safely('closing spans left open by an AI SDK call', () => this.closeOpen());
+      this.closeDescendants('call_ended');
+      this.stopWatchingAbort?.();
     } else {
-      this.root?.open?.delete(this);
+      this.root!.open?.delete(this);
     }
     this.span.end(endTime);
   }
 
-  private closeOpen(): void {
-    const open = [...this.open!];
-    this.open!.clear();
-    // Latest first: a child always started after its parent, so it ends before it.
-    for (let i = open.length - 1; i >= 0; i--) {
-      const span = open[i]!;
-      if (span.ended) continue;
-      span.ended = true;
-      span.span.addEvent(CLOSED_WITH_CALL_EVENT);
-      span.span.end();
+  /**
+   * Ends the whole call now: its open spans, then its root. With an error, this span and the
+   * root are marked failed first.
+   */
+  closeCall(reason: CloseReason, error?: unknown): void {
+    const root = this.callRoot;
+    if (root.ended) return;
+    if (error !== undefined) {
+      if (!this.ended) recordSpanError(this.span, error);
+      if (root !== this) recordSpanError(root.span, error);
     }
+    root.closeDescendants(reason);
+    root.stopWatchingAbort?.();
+    root.close(reason);
+  }
+
+  /** Ends the call when `signal` aborts, unless the call has ended by then. */
+  closeOnAbort(signal: AbortSignal | undefined): void {
+    const root = this.callRoot;
+    // Already aborted: the SDK is ending the call and Threadline sees the rest of it.
+    if (!signal || signal.aborted || root.ended || root.stopWatchingAbort) return;
+    const onAbort = () => safely('closing an aborted AI SDK call', () => root.closeCall('aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    // Removed when the call ends: a long-lived signal must not collect one listener per call.
+    root.stopWatchingAbort = () => signal.removeEventListener('abort', onAbort);
+  }
+
+  private closeDescendants(reason: CloseReason): void {
+    if (!this.open || this.open.size === 0) return;
+    const open = [...this.open];
+    this.open.clear();
+    // Latest first: a child always started after its parent, so it ends before it.
+    for (let i = open.length - 1; i >= 0; i--) open[i]!.close(reason);
+  }
+
+  private close(reason: CloseReason): void {
+    if (this.ended) return;
+    this.ended = true;
+    safely('ending a span left open by an AI SDK call', () => {
+      this.span.addEvent(CLOSED_EVENT, { [CLOSE_REASON_ATTRIBUTE]: reason });
+      this.span.end();
+    });
   }
 }

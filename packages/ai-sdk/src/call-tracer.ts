@@ -9,6 +9,7 @@ import {
 } from '@opentelemetry/api';
 import { contextWithExplicitAttributes, type ResolvedAttributes } from '@threadline/core';
 import { CallSpan } from './call-span';
+import { watchStepStream } from './watch-step-stream';
 
 type ActiveSpanFn = (span: Span) => unknown;
 
@@ -19,8 +20,8 @@ type ActiveSpanFn = (span: Span) => unknown;
  * - the per-call options become explicit on every span of the call (SPEC §3 level 1), so
  *   fields that the AI SDK's metadata cannot carry (trace name, release, metadata) reach the
  *   call's spans and their children even outside any scope;
- * - the spans of one call are tracked, so that those the SDK leaves open when a stream is
- *   aborted end with the call's root span (see {@link CallSpan}).
+ * - the spans of one call are tracked, so that those the SDK would leave open end with the
+ *   call (see {@link CallSpan}).
  *
  * The context of the call's work holds the SDK's own span, never the wrapper, so other
  * libraries and Threadline's processor see the span they expect.
@@ -68,12 +69,31 @@ export class CallTracer implements Tracer {
     const parentContext = ctx ?? context.active();
     const span = this.startSpan(name, options, parentContext);
     const real = span instanceof CallSpan ? span.span : span;
-    return context.with(
+    const result = context.with(
       trace.setSpan(parentContext, real),
       fn as ActiveSpanFn,
       undefined,
       span,
-    ) as ReturnType<F>;
+    );
+    if (span instanceof CallSpan && name.endsWith('.doStream')) {
+      return watchStepStream(result, (error) => {
+        // An abort is the caller's decision, not a failure of the call.
+        if (isAbort(error)) span.closeCall('aborted');
+        else span.closeCall('stream_error', error);
+      }) as ReturnType<F>;
+    }
+    return result as ReturnType<F>;
+  }
+
+  /**
+   * Called when a call starts, on the call's root span context: its abort signal ends the
+   * call's spans (ai 6 ends none of them when the stream is no longer read at the abort).
+   */
+  watchAbort(signal: AbortSignal | undefined): void {
+    if (!signal) return;
+    const active = trace.getActiveSpan();
+    const tracked = active ? this.tracked.get(active) : undefined;
+    tracked?.closeOnAbort(signal);
   }
 
   /** Wraps a recording span so that it joins the call of its parent, if that is tracked. */
@@ -89,4 +109,8 @@ export class CallTracer implements Tracer {
       return span;
     }
   }
+}
+
+function isAbort(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === 'AbortError';
 }

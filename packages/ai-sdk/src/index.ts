@@ -1,3 +1,8 @@
-export { CLOSED_WITH_CALL_EVENT } from './call-span';
-export { type TelemetryOptions, type ThreadlineTelemetrySettings, telemetry } from './telemetry';
+export { CLOSE_REASON_ATTRIBUTE, CLOSED_EVENT, type CloseReason } from './call-span';
+export {
+  type TelemetryOptions,
+  type ThreadlineTelemetryIntegration,
+  type ThreadlineTelemetrySettings,
+  telemetry,
+} from './telemetry';
 export { PACKAGE_VERSION as VERSION } from './version';

@@ -11,6 +11,7 @@ import {
   getContextAttributes,
   isContentCaptureEnabled,
   type MetadataValue,
+  safely,
   validateExplicitAttributes,
 } from '@threadline/core';
 import { CallTracer } from './call-tracer';
@@ -70,6 +71,17 @@ export interface ThreadlineTelemetrySettings {
   metadata: Record<string, AttributeValue>;
   /** Threadline's tracer for the call (absent only if it could not be set up). */
   tracer?: Tracer;
+  /**
+   * For ai 6, which calls it when a `generateText` or `streamText` call starts: the call's
+   * abort signal then ends the call's spans. ai 5 ignores it. To add integrations of your
+   * own, pass an array: `integrations: [settings.integrations, mine]`.
+   */
+  integrations?: ThreadlineTelemetryIntegration;
+}
+
+/** The part of ai 6's `TelemetryIntegration` that Threadline implements. */
+export interface ThreadlineTelemetryIntegration {
+  onStart(event: { readonly abortSignal?: AbortSignal | undefined }): void;
 }
 
 /**
@@ -81,7 +93,8 @@ export interface ThreadlineTelemetrySettings {
  * - with `ThreadlineSpanProcessor` registered, every span of the call, tool calls and every
  *   step of a tool loop included, also gets the SPEC §4 keys (`session.id`, `user.id`, …), and
  *   the options count as explicit for the call's spans and their children (SPEC §3);
- * - spans that the AI SDK leaves open when a stream is aborted end with the call.
+ * - spans that the AI SDK would leave open (an aborted stream, a model stream that fails) end
+ *   with the call.
  *
  * Call it per AI SDK call, inside the scope: it reads the scope when it is called. It never
  * throws; invalid values are dropped and reported through `diag`.
@@ -134,10 +147,17 @@ export function telemetry({
       : contextWithExplicitAttributes(context.active(), explicit);
     settings.metadata = toTelemetryMetadata(getContextAttributes(ctx));
     // Without a tracer of its own the AI SDK uses the global provider's `ai` tracer: so do we.
-    settings.tracer = new CallTracer(
+    const callTracer = new CallTracer(
       base ?? trace.getTracer(AI_SDK_TRACER_NAME),
       empty ? undefined : explicit,
     );
+    settings.tracer = callTracer;
+    settings.integrations = {
+      onStart: (event) =>
+        safely('watching an AI SDK call for abort', () =>
+          callTracer.watchAbort(event?.abortSignal),
+        ),
+    };
   } catch (error) {
     diag.warn('threadline: could not prepare AI SDK telemetry; using plain settings', error);
     if (tracer) settings.tracer = tracer;

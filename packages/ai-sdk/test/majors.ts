@@ -40,6 +40,13 @@ export interface Turn {
    * SDK's tool calls start under depends on it (the step's `doStream` span or the root).
    */
   paced?: boolean;
+  /**
+   * With `holdAfter`: keep waiting even when the call is aborted, as a provider that does not
+   * pass the abort signal on does.
+   */
+  ignoresAbort?: boolean;
+  /** Stream this many parts and then fail, as a stream whose connection is reset does. */
+  failAfter?: number;
 }
 
 /** The OpenAI provider of one major, pointed at a loopback server. */
@@ -71,7 +78,7 @@ function abortError(signal: AbortSignal | undefined): unknown {
 /** Parts as a stream that honours `holdAfter` and the call's abort signal. */
 function partStream(
   parts: Part[],
-  { holdAfter, paced }: Turn,
+  { holdAfter, paced, failAfter, ignoresAbort }: Turn,
   signal: AbortSignal | undefined,
 ): ReadableStream<Part> {
   let next = 0;
@@ -80,9 +87,14 @@ function partStream(
       controller.error(abortError(signal));
       return undefined;
     }
+    if (failAfter !== undefined && next === failAfter) {
+      controller.error(new TypeError('terminated: connection reset'));
+      return undefined;
+    }
     if (holdAfter !== undefined && next === holdAfter) {
       // A stream that never ends unless aborted: what a slow model looks like to the SDK.
       return new Promise<void>((_, reject) => {
+        if (ignoresAbort) return;
         signal?.addEventListener('abort', () => reject(abortError(signal)), { once: true });
       });
     }
