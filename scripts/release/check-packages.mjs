@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 // pnpm check:packages — checks every public package the way the registry will serve it: packs it
 // (`pnpm pack`, as `pnpm publish` would), then
 //   1. publint --strict on the tarball;
@@ -13,7 +14,6 @@
 // Needs a build (`pnpm build`). Prints the package and the reason of each failure; exits 1 on any.
 // Usage: node scripts/release/check-packages.mjs [--only @threadline/core,...] [--keep]
 import { builtinModules } from 'node:module';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { publint } from 'publint';
@@ -175,7 +175,7 @@ function checkPeers(entry, packed, fail, note, packagesByName) {
       }
     }
     // Each alternative of the range (e.g. ^5 || ^6) is exercised by something, and for the
-    // frameworks and the API the first release we claim is the one the low set installs.
+    // frameworks and the API the first release we claim is exactly the lowest one we test.
     const strict = required.includes(name);
     const all = [...versions.map(([v]) => v)];
     for (const [, set] of sets) if (semver.valid(set[name])) all.push(set[name]);
@@ -188,8 +188,10 @@ function checkPeers(entry, packed, fail, note, packagesByName) {
     if (strict && all.length) {
       const floor = semver.minVersion(range);
       const lowest = semver.sort([...all])[0];
-      if (floor && (semver.major(lowest) !== floor.major || semver.minor(lowest) !== floor.minor)) {
-        fail(`peer ${name}@${range} starts at ${floor}, but the lowest tested version is ${lowest}`);
+      if (floor && !semver.eq(lowest, floor)) {
+        fail(
+          `peer ${name}@${range} starts at ${floor}, but the lowest tested version is ${lowest}`,
+        );
       }
     }
   }
@@ -231,7 +233,10 @@ function checkDist(entry, dir, packed, fail) {
     for (const { name, how } of importsOf(code)) {
       if (name === entry.name) continue;
       if (!(name in deps) && !(name in peers)) {
-        once(`undeclared ${name}`, `${file} imports ${name}, which is neither a dependency nor a peer`);
+        once(
+          `undeclared ${name}`,
+          `${file} imports ${name}, which is neither a dependency nor a peer`,
+        );
       } else if (optional[name]?.optional && !(name in deps) && how === 'static') {
         once(
           `optional ${name} ${file}`,
@@ -241,7 +246,10 @@ function checkDist(entry, dir, packed, fail) {
     }
     for (const [name, marker] of Object.entries(BUNDLE_MARKERS)) {
       if (name !== entry.name && code.includes(marker)) {
-        once(`bundled ${name}`, `${file} contains ${name}'s code ("${marker}"): it must stay external`);
+        once(
+          `bundled ${name}`,
+          `${file} contains ${name}'s code ("${marker}"): it must stay external`,
+        );
       }
     }
     if (code.includes('package.json') || code.includes('"devDependencies"')) {
@@ -258,15 +266,24 @@ function checkDist(entry, dir, packed, fail) {
       }
       const inside = source.replace(/^(\.\.\/)+/, '');
       if (!inside.startsWith('src/')) {
-        const where = source.split('/').filter((part) => part !== '..').slice(0, 2).join('/');
-        once(`foreign ${where}`, `${file}: bundles ${source} and more of ${where}, outside this package`);
+        const where = source
+          .split('/')
+          .filter((part) => part !== '..')
+          .slice(0, 2)
+          .join('/');
+        once(
+          `foreign ${where}`,
+          `${file}: bundles ${source} and more of ${where}, outside this package`,
+        );
       }
     }
   }
   if (maps.length === 0) fail('no source maps under dist/: cannot prove what was bundled');
 
   // The version is a literal in every build (ESM and CJS), stamped from package.json.
-  const literal = new RegExp(`PACKAGE_VERSION\\w*\\s*=\\s*${JSON.stringify(packed.version).replace(/\./g, '\\.')}`);
+  const literal = new RegExp(
+    `PACKAGE_VERSION\\w*\\s*=\\s*${JSON.stringify(packed.version).replace(/\./g, '\\.')}`,
+  );
   for (const ext of ['.js', '.cjs']) {
     const build = js.filter((f) => f.endsWith(ext));
     if (build.length === 0) continue;

@@ -43,7 +43,8 @@ export function workspaceProjects() {
         if (part === '*') {
           if (!existsSync(base)) continue;
           for (const entry of readdirSync(base, { withFileTypes: true })) {
-            if (entry.isDirectory() && entry.name !== 'node_modules') next.push(join(base, entry.name));
+            if (entry.isDirectory() && entry.name !== 'node_modules')
+              next.push(join(base, entry.name));
           }
         } else next.push(join(base, part));
       }
@@ -58,7 +59,11 @@ export function workspaceProjects() {
  * Runs a command and collects its output. Never rejects because of the exit code: callers decide
  * what a failure means and report it with the package and project it concerns.
  */
-export function run(command, args, { cwd = root, env, timeoutMs = 10 * 60_000, quiet = true } = {}) {
+export function run(
+  command,
+  args,
+  { cwd = root, env, timeoutMs = 10 * 60_000, quiet = true } = {},
+) {
   return new Promise((resolve) => {
     const started = Date.now();
     const child = spawn(command, args, {
@@ -102,7 +107,9 @@ export function tail(text, lines = 25) {
  */
 export async function pack(pkg, dest) {
   mkdirSync(dest, { recursive: true });
-  const result = await run('pnpm', ['pack', '--pack-destination', dest, '--json'], { cwd: pkg.dir });
+  const result = await run('pnpm', ['pack', '--pack-destination', dest, '--json'], {
+    cwd: pkg.dir,
+  });
   if (result.code !== 0) {
     throw new Error(`pnpm pack failed:\n${tail(result.stderr || result.stdout)}`);
   }

@@ -14,7 +14,10 @@ export async function startLoopbackRegistry({ token }) {
 
   const send = (res, status, body) => {
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text),
+    });
     res.end(text);
   };
 
@@ -58,7 +61,10 @@ export async function startLoopbackRegistry({ token }) {
       if (req.method === 'GET' && tarball) {
         const data = packages.get(tarball[1])?.tarballs.get(tarball[2]);
         if (!data) return send(res, 404, { error: 'not_found' });
-        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': data.length });
+        res.writeHead(200, {
+          'content-type': 'application/octet-stream',
+          'content-length': data.length,
+        });
         return res.end(data);
       }
       const name = path.match(/^(@[^/]+\/[^/]+|[^@/][^/]*)$/)?.[1];

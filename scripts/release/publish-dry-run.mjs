@@ -10,8 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLoopbackRegistry } from './loopback-registry.mjs';
 import { publicPackages, root, run, seconds, tail } from './lib.mjs';
+import { startLoopbackRegistry } from './loopback-registry.mjs';
 
 const failures = [];
 const fail = (pkg, reason) => {
@@ -42,7 +42,9 @@ async function publish() {
   const packages = publicPackages();
   for (const entry of packages) {
     const config = entry.pkg.publishConfig ?? {};
-    const registryKeys = Object.keys(config).filter((k) => k === 'registry' || k.endsWith(':registry'));
+    const registryKeys = Object.keys(config).filter(
+      (k) => k === 'registry' || k.endsWith(':registry'),
+    );
     if (registryKeys.length) {
       fail(entry.name, `publishConfig.${registryKeys[0]} would bypass the loopback registry`);
     }
@@ -65,7 +67,9 @@ async function publish() {
     };
     const changeset = join(root, 'node_modules', '.bin', 'changeset');
     const result = await run(changeset, ['publish', '--no-git-tag'], { env });
-    console.log(`== changeset publish --no-git-tag (registry ${registry.url})\n${tail(result.stdout + result.stderr, 40)}`);
+    console.log(
+      `== changeset publish --no-git-tag (registry ${registry.url})\n${tail(result.stdout + result.stderr, 40)}`,
+    );
     if (result.code !== 0) fail('changeset publish', `exit ${result.code}`);
 
     for (const entry of packages) {
@@ -90,7 +94,9 @@ async function publish() {
       writeFileSync(file, Buffer.from(await response.arrayBuffer()));
       const listing = await run('tar', ['-tzf', file]);
       const files = new Set(listing.stdout.split('\n').map((f) => f.replace(/^package\//, '')));
-      const main = [manifest.main, manifest.types].filter(Boolean).map((f) => f.replace(/^\.\//, ''));
+      const main = [manifest.main, manifest.types]
+        .filter(Boolean)
+        .map((f) => f.replace(/^\.\//, ''));
       const missing = main.filter((f) => !files.has(f));
       if (listing.code !== 0 || missing.length) {
         fail(entry.name, `tarball lacks ${missing.join(', ') || 'everything (unreadable)'}`);
@@ -107,7 +113,9 @@ async function publish() {
 const started = Date.now();
 await status();
 await publish();
-console.log(`\nrelease dry run: ${failures.length ? `${failures.length} failure(s)` : 'ok'} in ${seconds(Date.now() - started)}`);
+console.log(
+  `\nrelease dry run: ${failures.length ? `${failures.length} failure(s)` : 'ok'} in ${seconds(Date.now() - started)}`,
+);
 if (failures.length) {
   console.error(failures.join('\n'));
   process.exit(1);
