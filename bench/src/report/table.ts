@@ -1,29 +1,67 @@
 import type { WorkloadResult } from '../result';
+import type { BudgetCheck } from './budgets';
 
-const PEERS = ['langfuse', 'openinference', 'baggage'];
-
-function fmt(ns: number): string {
+/** A duration given in nanoseconds, in the unit that reads best. */
+export function formatNs(ns: number): string {
   if (!Number.isFinite(ns)) return '—';
-  if (Math.abs(ns) >= 100_000) return `${(ns / 1e6).toFixed(3)} ms`;
-  if (Math.abs(ns) >= 10_000) return `${(ns / 1e3).toFixed(1)} µs`;
+  const abs = Math.abs(ns);
+  if (abs >= 1e6) return `${(ns / 1e6).toFixed(3)} ms`;
+  if (abs >= 1e4) return `${(ns / 1e3).toFixed(1)} µs`;
+  if (abs >= 1e3) return `${(ns / 1e3).toFixed(2)} µs`;
   return `${Math.round(ns)} ns`;
 }
 
-/** Prints one workload: medians, ratio to the baseline, overhead, ratio to Threadline. */
-export function printWorkload(result: WorkloadResult): void {
+/**
+ * One workload as a table: each setup's median, the round-to-round spread, its ratio to the
+ * baseline and its overhead over it, and its ratio to Threadline (> 1: slower than Threadline).
+ */
+export function workloadRows(result: WorkloadResult): Array<Record<string, string | number>> {
   const base = result.cases[result.baseline]!.median;
   const tl = result.cases[result.threadline]!.median;
-  const rows = Object.entries(result.cases).map(([name, c]) => ({
+  return Object.entries(result.cases).map(([name, c]) => ({
     setup: name,
-    [`CPU / ${result.per}`]: fmt(c.median),
+    [`CPU / ${result.per}`]: formatNs(c.median),
     spread: `${(c.spread * 100).toFixed(0)}%`,
     [`× ${result.baseline}`]: (c.median / base).toFixed(3),
-    overhead: name === result.baseline ? '—' : fmt(c.median - base),
+    overhead: name === result.baseline ? '—' : formatNs(c.median - base),
     '× threadline': (c.median / tl).toFixed(3),
     ...(c.attributes === undefined ? {} : { attrs: c.attributes }),
-    ...(c.latency === undefined ? {} : { 'to 1st chunk': `${c.latency.toFixed(3)} ms` }),
+    ...(c.spansPerIteration === undefined ? {} : { spans: c.spansPerIteration }),
+    ...(c.latency === undefined ? {} : { '1st chunk': `${c.latency.toFixed(3)} ms` }),
   }));
-  console.log(`\n${result.title}`);
+}
+
+/** Prints one workload. */
+export function printWorkload(result: WorkloadResult): void {
+  const { iterations, rounds, warmup } = result.settings;
+  console.log(
+    `\n${result.title} — median of ${rounds} rounds × ${iterations} (${warmup} warm-up)${result.note ? `\n  ${result.note}` : ''}`,
+  );
+  console.table(workloadRows(result));
+}
+
+/**
+ * Overhead over bare of every setup, as a ratio to each other setup's overhead: the "ratios to
+ * each peer" of workload (a) and (b), where overheads (not totals) are what differ.
+ */
+export function printOverheadMatrix(result: WorkloadResult): void {
+  const base = result.cases[result.baseline]!.median;
+  const names = Object.keys(result.cases).filter((n) => n !== result.baseline);
+  const overhead = (n: string) => result.cases[n]!.median - base;
+  const rows = names.map((row) => ({
+    overhead: row,
+    ...Object.fromEntries(
+      names.map((col) => [`÷ ${col}`, (overhead(row) / overhead(col)).toFixed(2)]),
+    ),
+  }));
+  console.log(`  overhead ratios, ${result.id} (row's overhead ÷ column's):`);
   console.table(rows);
-  void PEERS;
+}
+
+/** Prints the budget checks. */
+export function printBudgets(checks: readonly BudgetCheck[]): void {
+  console.log('\nBudgets (read from this run):');
+  for (const check of checks) {
+    console.log(`  ${check.met ? 'met    ' : 'MISSED '} ${check.budget}: ${check.measured}`);
+  }
 }

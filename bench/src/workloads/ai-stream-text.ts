@@ -1,0 +1,74 @@
+import { trace } from '@opentelemetry/api';
+import { telemetry } from '@threadline/ai-sdk';
+import { streamText } from 'ai';
+import { TWO_FIELDS } from '../fields';
+import { createToolLoopModel, lookupOrder, TWO_STEPS } from '../fixtures/ai-tool-model';
+import { compareAsync, type MeasureOptions } from '../measure';
+import type { CaseResult, WorkloadResult } from '../result';
+import { type GlobalProvider, withProcessors } from '../setups/global-provider';
+import { enterBare, enterLangfuse, enterThreadline, type PeerProcessors } from '../setups/peers';
+
+/**
+ * Workload (e): `streamText` with one tool on a mock model (a tool-call step, then an answer
+ * step), read to the end: telemetry off; on with bare OpenTelemetry; on through Threadline's
+ * `telemetry()`; on with Langfuse's processor and scope.
+ */
+export async function aiStreamText(
+  global: GlobalProvider,
+  peers: PeerProcessors,
+  options: MeasureOptions,
+): Promise<WorkloadResult> {
+  const model = createToolLoopModel();
+  const tracer = () => trace.getTracer('ai');
+  const run = async (
+    telemetrySettings: Parameters<typeof streamText>[0]['experimental_telemetry'],
+  ) => {
+    const result = streamText({
+      model,
+      prompt: 'order-1234',
+      tools: { lookupOrder },
+      stopWhen: TWO_STEPS,
+      ...(telemetrySettings ? { experimental_telemetry: telemetrySettings } : {}),
+    });
+    let text = '';
+    for await (const delta of result.textStream) text += delta;
+    if (!text.includes('shipped')) throw new Error(`unexpected answer: ${text}`);
+  };
+  const metadata = { sessionId: TWO_FIELDS.sessionId, userId: TWO_FIELDS.userId };
+  const cases: Record<string, () => Promise<unknown>> = {
+    'telemetry off': withProcessors(global, [], () => enterBare(TWO_FIELDS, () => run(undefined))),
+    otel: withProcessors(global, [], () =>
+      enterBare(TWO_FIELDS, () => run({ isEnabled: true, tracer: tracer() })),
+    ),
+    'otel + threadline processor': withProcessors(global, [peers.threadline], () =>
+      enterThreadline(TWO_FIELDS, () => run({ isEnabled: true, tracer: tracer() })),
+    ),
+    threadline: withProcessors(global, [peers.threadline], () =>
+      enterThreadline(TWO_FIELDS, () => run(telemetry())),
+    ),
+    langfuse: withProcessors(global, [peers.langfuse], () =>
+      enterLangfuse(TWO_FIELDS, () => run({ isEnabled: true, tracer: tracer(), metadata })),
+    ),
+  };
+  const spans: Record<string, number> = {};
+  for (const [name, once] of Object.entries(cases)) {
+    const before = global.exporter.ended;
+    await once();
+    spans[name] = global.exporter.ended - before;
+  }
+  const measured = await compareAsync(cases, options);
+  const out: Record<string, CaseResult> = {};
+  for (const name of Object.keys(cases)) {
+    out[name] = { ...measured[name]!, spansPerIteration: spans[name] };
+  }
+  return {
+    id: 'e',
+    title: '(e) AI SDK streamText with a tool (2 steps), mock model',
+    per: 'call',
+    baseline: 'telemetry off',
+    threadline: 'threadline',
+    cases: out,
+    settings: options,
+    note: 'otel = experimental_telemetry on, plain tracer; + threadline processor = the same with ThreadlineSpanProcessor and a scope; threadline = telemetry() (processor too)',
+  };
+}

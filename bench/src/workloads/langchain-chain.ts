@@ -1,0 +1,72 @@
+import { BaseCallbackHandler } from '@langchain/core/callbacks/base';
+import { CallbackHandler } from '@langfuse/langchain';
+import { ThreadlineCallbackHandler } from '@threadline/langchain';
+import { TWO_FIELDS } from '../fields';
+import { createThreeStepChain } from '../fixtures/langchain-chain';
+import { compareAsync, type MeasureOptions } from '../measure';
+import type { CaseResult, WorkloadResult } from '../result';
+import { type GlobalProvider, withProcessors } from '../setups/global-provider';
+import type { PeerProcessors } from '../setups/peers';
+
+/** A handler that does nothing: what LangChain's own callback machinery costs per run. */
+class NoopHandler extends BaseCallbackHandler {
+  name = 'noop';
+  constructor() {
+    super({ _awaitHandler: true });
+  }
+}
+
+/**
+ * Workload (d): a three-step LangChain chain on a fake model, with no handler, with
+ * Threadline's handler, and with Langfuse's. Handlers are awaited inline
+ * (LANGCHAIN_CALLBACKS_BACKGROUND=false), so their whole cost falls inside the timed loop.
+ */
+export async function langChainChain(
+  global: GlobalProvider,
+  peers: PeerProcessors,
+  options: MeasureOptions,
+): Promise<WorkloadResult> {
+  process.env.LANGCHAIN_CALLBACKS_BACKGROUND = 'false';
+  const chain = createThreeStepChain();
+  const input = { question: 'Where is my order 1234?' };
+  const metadata = { session_id: TWO_FIELDS.sessionId, user_id: TWO_FIELDS.userId };
+  const noop = new NoopHandler();
+  const threadline = new ThreadlineCallbackHandler();
+  const langfuse = new CallbackHandler({
+    sessionId: TWO_FIELDS.sessionId,
+    userId: TWO_FIELDS.userId,
+  });
+  const cases: Record<string, () => Promise<unknown>> = {
+    'no handler': withProcessors(global, [], () => chain.invoke(input, { metadata })),
+    'noop handler': withProcessors(global, [], () =>
+      chain.invoke(input, { metadata, callbacks: [noop] }),
+    ),
+    threadline: withProcessors(global, [peers.threadline], () =>
+      chain.invoke(input, { metadata, callbacks: [threadline] }),
+    ),
+    langfuse: withProcessors(global, [peers.langfuse], () =>
+      chain.invoke(input, { metadata, callbacks: [langfuse] }),
+    ),
+  };
+  const spans: Record<string, number> = {};
+  for (const [name, run] of Object.entries(cases)) {
+    const before = global.exporter.ended;
+    await run();
+    spans[name] = global.exporter.ended - before;
+  }
+  const measured = await compareAsync(cases, options);
+  const out: Record<string, CaseResult> = {};
+  for (const name of Object.keys(cases)) {
+    out[name] = { ...measured[name]!, spansPerIteration: spans[name] };
+  }
+  return {
+    id: 'd',
+    title: '(d) LangChain: prompt → fake chat model → parser',
+    per: 'chain run',
+    baseline: 'no handler',
+    threadline: 'threadline',
+    cases: out,
+    settings: options,
+    note: "noop handler = a callback handler that does nothing: LangChain's own callback cost",
+  };
+}

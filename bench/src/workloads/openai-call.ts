@@ -1,0 +1,75 @@
+import { observeOpenAI as langfuseObserve } from '@langfuse/openai';
+import { observeOpenAI } from '@threadline/openai';
+import OpenAI from 'openai';
+import { TWO_FIELDS } from '../fields';
+import { compareAsync, type MeasureOptions } from '../measure';
+import type { CaseResult, WorkloadResult } from '../result';
+import { type GlobalProvider, withProcessors } from '../setups/global-provider';
+import { enterBare, enterLangfuse, enterThreadline, type PeerProcessors } from '../setups/peers';
+
+const REQUEST = {
+  model: 'gpt-4o-mini',
+  messages: [{ role: 'user' as const, content: 'Where is my order 1234?' }],
+};
+
+/**
+ * Workload (c): one chat completion against the loopback OpenAI-compatible server (in a child
+ * process, so its CPU is not counted), plain or streamed, each call in a scope of session and
+ * user: the bare client, Threadline's `observeOpenAI`, and `@langfuse/openai`'s.
+ */
+export async function openAICall(
+  streamed: boolean,
+  baseURL: string,
+  global: GlobalProvider,
+  peers: PeerProcessors,
+  options: MeasureOptions,
+): Promise<WorkloadResult> {
+  const client = () => new OpenAI({ baseURL, apiKey: 'bench', maxRetries: 0 });
+  const bare = client();
+  const threadline = observeOpenAI(client());
+  const langfuse = langfuseObserve(client());
+
+  const call = async (openai: OpenAI): Promise<number | undefined> => {
+    if (!streamed) {
+      const reply = await openai.chat.completions.create(REQUEST);
+      if (!reply.choices[0]?.message.content) throw new Error('empty reply');
+      return undefined;
+    }
+    const start = performance.now();
+    let first: number | undefined;
+    const stream = await openai.chat.completions.create({ ...REQUEST, stream: true });
+    for await (const _chunk of stream) first ??= performance.now() - start;
+    return first;
+  };
+
+  const cases: Record<string, () => Promise<unknown>> = {
+    bare: withProcessors(global, [], () => enterBare(TWO_FIELDS, () => call(bare))),
+    threadline: withProcessors(global, [peers.threadline], () =>
+      enterThreadline(TWO_FIELDS, () => call(threadline)),
+    ),
+    langfuse: withProcessors(global, [peers.langfuse], () =>
+      enterLangfuse(TWO_FIELDS, () => call(langfuse)),
+    ),
+  };
+  const spans: Record<string, number> = {};
+  for (const [name, run] of Object.entries(cases)) {
+    const before = global.exporter.ended;
+    await run();
+    spans[name] = global.exporter.ended - before;
+  }
+  const measured = await compareAsync(cases, options);
+  const out: Record<string, CaseResult> = {};
+  for (const name of Object.keys(cases)) {
+    out[name] = { ...measured[name]!, spansPerIteration: spans[name] };
+  }
+  return {
+    id: streamed ? 'c-stream' : 'c-plain',
+    title: `(c) OpenAI chat completion, ${streamed ? 'streamed' : 'plain'}, loopback server`,
+    per: 'call',
+    baseline: 'bare',
+    threadline: 'threadline',
+    cases: out,
+    settings: options,
+    note: 'bare = the OpenAI client without instrumentation; to 1st chunk = wall-clock median',
+  };
+}
