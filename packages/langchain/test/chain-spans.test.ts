@@ -6,7 +6,9 @@ import { RunnableLambda } from '@langchain/core/runnables';
 import { tool } from '@langchain/core/tools';
 import { FakeListChatModel, FakeRetriever } from '@langchain/core/utils/testing';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { AlwaysOffSampler, BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { propagateAttributes } from '@threadline/core';
+import { createSpanCapture } from '@threadline/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ThreadlineCallbackHandler } from '../src/index';
@@ -375,6 +377,34 @@ describe('ThreadlineCallbackHandler: spans of a chain', () => {
       expect(parentIdOf(root!)).toBe(parent.spanContext().spanId);
     }
     expect(trace.getActiveSpan()).toBeUndefined();
+  });
+});
+
+describe('ThreadlineCallbackHandler: tracer provider', () => {
+  it('uses the tracerProvider option instead of the global one', async () => {
+    const own = createSpanCapture();
+    await propagateAttributes({ sessionId: 'conv-own' }, () =>
+      simpleChain().invoke(
+        { topic: 'x' },
+        { callbacks: [new ThreadlineCallbackHandler({ tracerProvider: own.provider })] },
+      ),
+    );
+    expect(capture.spans()).toEqual([]);
+    expect(own.spans()).toHaveLength(4);
+    for (const span of own.spans()) {
+      expect(span.instrumentationScope.name).toBe('@threadline/langchain');
+      expect(span.attributes['session.id']).toBe('conv-own');
+    }
+    await own.provider.shutdown();
+  });
+
+  it('spans a sampler drops leave nothing open and the chain runs as usual', async () => {
+    const provider = new BasicTracerProvider({ sampler: new AlwaysOffSampler() });
+    const handler = new ThreadlineCallbackHandler({ tracerProvider: provider });
+    await expect(
+      agentLoop(toolCallingModel()).invoke('Weather?', { callbacks: [handler] }),
+    ).resolves.toBe('It is 21°C in Paris.');
+    expect(handler.openRuns).toBe(0);
   });
 });
 

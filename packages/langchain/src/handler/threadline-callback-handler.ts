@@ -67,6 +67,8 @@ interface RunStart {
   metadata: Metadata;
   /** A run LangChain marks hidden: no span, its children attach to its parent. */
   hidden?: boolean;
+  /** The run's input, recorded when content capture is on and the span is recording. */
+  input?: unknown;
 }
 
 /**
@@ -170,7 +172,6 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
       const defersInputs = extra?.lc_defers_inputs === true;
       const attributes: Attributes = {};
       if (agent) attributes[GEN_AI_ATTRIBUTES.AGENT_NAME] = runName_;
-      if (this.captureContent && !defersInputs) setContent(attributes, INPUT, inputs);
       const record = this.start({
         runId,
         parentRunId,
@@ -181,6 +182,7 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
         tags,
         metadata,
         hidden: !this.includeHiddenRuns && !agent && own.includes(HIDDEN_TAG),
+        input: defersInputs ? undefined : inputs,
       });
       if (record && defersInputs) record.defersInputs = true;
     });
@@ -304,7 +306,6 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
       if (typeof toolCallId === 'string' && toolCallId) {
         attributes[GEN_AI_ATTRIBUTES.TOOL_CALL_ID] = toolCallId;
       }
-      if (this.captureContent) setContent(attributes, INPUT, input);
       const record = this.start({
         runId,
         parentRunId,
@@ -314,6 +315,7 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
         attributes,
         tags,
         metadata,
+        input,
       });
       if (record && attributes[GEN_AI_ATTRIBUTES.TOOL_CALL_ID] !== undefined) {
         record.toolCallId = true;
@@ -353,17 +355,16 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
     name?: string,
   ): void {
     safely('langchain handleRetrieverStart', () => {
-      const attributes: Attributes = {};
-      if (this.captureContent) setContent(attributes, INPUT, query);
       this.start({
         runId,
         parentRunId,
         name: runName(retriever, name, 'retriever'),
         type: 'retriever',
         kind: SpanKind.INTERNAL,
-        attributes,
+        attributes: {},
         tags,
         metadata,
+        input: query,
       });
     });
   }
@@ -396,7 +397,6 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
       readModelRequest(extraParams, metadata, llm as { kwargs?: unknown }),
       attributes,
     );
-    if (this.captureContent) setContent(attributes, INPUT, input);
     this.start({
       runId,
       parentRunId,
@@ -406,6 +406,7 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
       attributes,
       tags,
       metadata,
+      input,
     });
   }
 
@@ -440,9 +441,15 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
     attributes[GEN_AI_ATTRIBUTES.OPERATION_NAME] ??= OPERATIONS[run.type];
     const startContext = contextWithExplicitAttributes(base, explicit);
     const span = this.tracer.startSpan(run.name, { kind: run.kind, attributes }, startContext);
-    if (run.type === 'generation' || run.type === 'agent') {
-      const sessionId = getSpanAttributes(span, startContext).sessionId;
-      if (sessionId !== undefined) span.setAttribute(GEN_AI_ATTRIBUTES.CONVERSATION_ID, sessionId);
+    // Content and the conversation id are worked out only for spans that will be exported.
+    if (span.isRecording()) {
+      if (run.type === 'generation' || run.type === 'agent') {
+        const sessionId = getSpanAttributes(span, startContext).sessionId;
+        if (sessionId !== undefined) {
+          span.setAttribute(GEN_AI_ATTRIBUTES.CONVERSATION_ID, sessionId);
+        }
+      }
+      if (this.captureContent && run.input !== undefined) setSpanContent(span, INPUT, run.input);
     }
     // Taken after the span started, so an eviction at this time never ends it before its start.
     const startedAt = this.runs.now();
@@ -470,7 +477,7 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
     record.parent = undefined;
     const span = record.span;
     if (!span) return;
-    if (update) safely('langchain span update', () => update(span, record));
+    if (update && span.isRecording()) safely('langchain span update', () => update(span, record));
     span.end();
   }
 
@@ -510,11 +517,6 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
       span.end(record.lastActivity);
     });
   }
-}
-
-function setContent(attributes: Attributes, key: string, value: unknown): void {
-  const content = toContentAttribute(typeof value === 'string' ? value : toPlain(value));
-  if (content !== undefined) attributes[key] = content;
 }
 
 function setSpanContent(span: Span, key: string, value: unknown): void {

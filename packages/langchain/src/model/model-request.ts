@@ -3,44 +3,67 @@ import { GEN_AI_ATTRIBUTES, LANGFUSE_OBSERVATION_ATTRIBUTES } from '@threadline/
 
 type Bag = Record<string, unknown> | undefined;
 
-/** Request parameters recorded, by the names LangChain integrations use in invocation params. */
-const PARAMETERS: ReadonlyArray<readonly [name: string, aliases: readonly string[], key?: string]> =
-  [
-    ['temperature', ['temperature'], GEN_AI_ATTRIBUTES.REQUEST_TEMPERATURE],
-    ['top_p', ['top_p', 'topP'], GEN_AI_ATTRIBUTES.REQUEST_TOP_P],
-    ['top_k', ['top_k', 'topK']],
-    [
-      'max_tokens',
-      ['max_tokens', 'max_completion_tokens', 'maxTokens', 'max_output_tokens', 'maxOutputTokens'],
-      GEN_AI_ATTRIBUTES.REQUEST_MAX_TOKENS,
-    ],
-    [
-      'frequency_penalty',
-      ['frequency_penalty', 'frequencyPenalty'],
-      GEN_AI_ATTRIBUTES.REQUEST_FREQUENCY_PENALTY,
-    ],
-    [
-      'presence_penalty',
-      ['presence_penalty', 'presencePenalty'],
-      GEN_AI_ATTRIBUTES.REQUEST_PRESENCE_PENALTY,
-    ],
-    ['stop', ['stop', 'stop_sequences', 'stopSequences'], GEN_AI_ATTRIBUTES.REQUEST_STOP_SEQUENCES],
-    ['seed', ['seed'], GEN_AI_ATTRIBUTES.REQUEST_SEED],
-    ['n', ['n'], GEN_AI_ATTRIBUTES.REQUEST_CHOICE_COUNT],
-    ['reasoning_effort', ['reasoning_effort', 'reasoningEffort']],
-  ];
+/** A request parameter: its name in Threadline's JSON, the keys integrations use, its GenAI key. */
+interface Parameter {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  /** The `ls_*` run metadata key LangChain chat models report the same value under. */
+  readonly lsKey?: string;
+  readonly attribute?: string;
+}
 
-/** The `ls_*` metadata keys LangChain chat models report for the same parameters. */
-const LS_PARAMETERS: Readonly<Record<string, string>> = {
-  temperature: 'ls_temperature',
-  max_tokens: 'ls_max_tokens',
-  stop: 'ls_stop',
-};
+/** Request parameters recorded, by the names LangChain integrations use in invocation params. */
+const PARAMETERS: readonly Parameter[] = [
+  {
+    name: 'temperature',
+    aliases: ['temperature'],
+    lsKey: 'ls_temperature',
+    attribute: GEN_AI_ATTRIBUTES.REQUEST_TEMPERATURE,
+  },
+  { name: 'top_p', aliases: ['top_p', 'topP'], attribute: GEN_AI_ATTRIBUTES.REQUEST_TOP_P },
+  { name: 'top_k', aliases: ['top_k', 'topK'] },
+  {
+    name: 'max_tokens',
+    aliases: [
+      'max_tokens',
+      'max_completion_tokens',
+      'maxTokens',
+      'max_output_tokens',
+      'maxOutputTokens',
+    ],
+    lsKey: 'ls_max_tokens',
+    attribute: GEN_AI_ATTRIBUTES.REQUEST_MAX_TOKENS,
+  },
+  {
+    name: 'frequency_penalty',
+    aliases: ['frequency_penalty', 'frequencyPenalty'],
+    attribute: GEN_AI_ATTRIBUTES.REQUEST_FREQUENCY_PENALTY,
+  },
+  {
+    name: 'presence_penalty',
+    aliases: ['presence_penalty', 'presencePenalty'],
+    attribute: GEN_AI_ATTRIBUTES.REQUEST_PRESENCE_PENALTY,
+  },
+  {
+    name: 'stop',
+    aliases: ['stop', 'stop_sequences', 'stopSequences'],
+    lsKey: 'ls_stop',
+    attribute: GEN_AI_ATTRIBUTES.REQUEST_STOP_SEQUENCES,
+  },
+  { name: 'seed', aliases: ['seed'], attribute: GEN_AI_ATTRIBUTES.REQUEST_SEED },
+  { name: 'n', aliases: ['n'], attribute: GEN_AI_ATTRIBUTES.REQUEST_CHOICE_COUNT },
+  { name: 'reasoning_effort', aliases: ['reasoning_effort', 'reasoningEffort'] },
+];
+
+const MODEL_KEYS = ['model', 'model_name', 'modelName', 'model_id', 'modelId'];
+const KWARGS_MODEL_KEYS = ['model', 'model_name', 'modelName'];
+const LS_MODEL_NAME = ['ls_model_name'];
+const LS_PROVIDER = ['ls_provider'];
 
 function first(bag: Bag, keys: readonly string[]): unknown {
   if (!bag) return undefined;
-  for (const key of keys) {
-    const value = bag[key];
+  for (let i = 0; i < keys.length; i++) {
+    const value = bag[keys[i]!];
     if (value !== undefined && value !== null) return value;
   }
   return undefined;
@@ -73,14 +96,17 @@ export function readModelRequest(
   const kwargs =
     serialized && typeof serialized.kwargs === 'object' ? (serialized.kwargs as Bag) : undefined;
   const model =
-    first(invocation, ['model', 'model_name', 'modelName', 'model_id', 'modelId']) ??
-    first(metadata, ['ls_model_name']) ??
-    first(kwargs, ['model', 'model_name', 'modelName']);
-  const provider = first(metadata, ['ls_provider']);
+    first(invocation, MODEL_KEYS) ??
+    first(metadata, LS_MODEL_NAME) ??
+    first(kwargs, KWARGS_MODEL_KEYS);
+  const provider = first(metadata, LS_PROVIDER);
   const parameters: ModelRequest['parameters'] = {};
-  for (const [name, aliases] of PARAMETERS) {
-    let value = first(invocation, aliases);
-    if (value === undefined && LS_PARAMETERS[name]) value = first(metadata, [LS_PARAMETERS[name]]);
+  for (let i = 0; i < PARAMETERS.length; i++) {
+    const { name, aliases, lsKey } = PARAMETERS[i]!;
+    let value = invocation ? first(invocation, aliases) : undefined;
+    if (value === undefined && lsKey !== undefined && metadata)
+      value = metadata[lsKey] ?? undefined;
+    if (value === undefined || value === null) continue;
     if (typeof value === 'string' && name === 'stop') value = [value];
     if (isParameterValue(value)) parameters[name] = value;
   }
@@ -99,11 +125,12 @@ export function modelRequestAttributes(request: ModelRequest, attributes: Attrib
     attributes[LANGFUSE_OBSERVATION_ATTRIBUTES.MODEL_NAME] = request.model;
   }
   let any = false;
-  for (const [name, , key] of PARAMETERS) {
+  for (let i = 0; i < PARAMETERS.length; i++) {
+    const { name, attribute } = PARAMETERS[i]!;
     const value = request.parameters[name];
     if (value === undefined) continue;
     any = true;
-    if (key) attributes[key] = value;
+    if (attribute) attributes[attribute] = value;
   }
   if (any) {
     attributes[LANGFUSE_OBSERVATION_ATTRIBUTES.MODEL_PARAMETERS] = JSON.stringify(
