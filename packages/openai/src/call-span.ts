@@ -1,14 +1,11 @@
-import { performance } from 'node:perf_hooks';
 import { type Attributes, type Context, diag, type Span } from '@opentelemetry/api';
 import { LANGFUSE_OBSERVATION_ATTRIBUTES, recordSpanError, safely } from '@threadline/core';
+import { type Abandonable, watchHolder, watchHolderLater } from './abandonment';
 import type { Operation, StreamRecorder } from './operations/operation';
 import { type CancelReason, OPENAI_SPAN_ATTRIBUTES } from './span-keys';
 
-/** Ends a call's span once its promise or stream is garbage-collected unread. */
-const abandonment =
-  typeof FinalizationRegistry === 'function'
-    ? new FinalizationRegistry<CallSpan>((call) => call.onHandleCollected())
-    : undefined;
+// The global one: this package also runs where `node:perf_hooks` does not exist.
+const clock = globalThis.performance;
 
 function errorType(error: unknown): string {
   const status = (error as { status?: unknown } | null)?.status;
@@ -30,19 +27,17 @@ function isUserAbort(error: unknown): boolean {
  * it, take the raw response, read a stream to its end, leave it early, abort it, drop it),
  * the span ends exactly once, and never because of Threadline throws into the caller.
  */
-export class CallSpan {
+export class CallSpan implements Abandonable {
   /** A `next()` on the stream is awaiting the SDK: an abort then ends the stream from inside. */
   pendingReads = 0;
   private ended = false;
   private parseStarted = false;
-  private handleGone = false;
-  private responded = false;
-  private streaming = false;
   /** `performance.now()` of the last thing seen: the end time of an abandoned call. */
   private lastActivity = 0;
   private firstChunkAt: number | undefined;
   private recorder: StreamRecorder | undefined;
   private signal: AbortSignal | undefined;
+  private onAbort: (() => void) | undefined;
 
   constructor(
     readonly span: Span,
@@ -52,26 +47,20 @@ export class CallSpan {
     private readonly capture: boolean,
   ) {}
 
-  /**
-   * Watches `handle` (the promise, later the stream) so that the span still ends if the
-   * caller drops it without reading it.
-   */
-  watch(handle: object): void {
-    abandonment?.unregister(this);
-    abandonment?.register(handle, this, this);
+  /** Ended, or in the hands of the parse step (which settles it or hands it to a stream). */
+  get settled(): boolean {
+    return this.ended || this.parseStarted;
   }
 
-  /** The response head arrived. */
-  onResponse(): void {
-    this.responded = true;
-    this.lastActivity = performance.now();
-    if (this.handleGone && !this.parseStarted) this.cancel('abandoned', this.lastActivity);
+  /** The response head arrived; `promise` is watched in case nobody ever reads it. */
+  onResponse(promise: object): void {
+    this.lastActivity = clock.now();
+    watchHolderLater(promise, this);
   }
 
   /** The SDK began to read the body: the parse step settles the span (or hands it to a stream). */
   onParseStart(): void {
     this.parseStarted = true;
-    abandonment?.unregister(this);
   }
 
   /**
@@ -97,11 +86,23 @@ export class CallSpan {
   /** The parse step produced a stream: its items now drive the span. */
   onStream(stream: object, signal: AbortSignal | undefined): void {
     if (this.ended) return;
-    this.streaming = true;
-    this.lastActivity = performance.now();
+    this.lastActivity = clock.now();
     this.recorder = this.operation.streamRecorder(this.capture);
-    this.watch(stream);
+    // The stream's own watcher: while it is read, its iterator holds it.
+    watchHolder(stream, {
+      settled: false,
+      onAbandoned: () => this.cancel('abandoned', this.lastActivity),
+    });
     if (signal && typeof signal.addEventListener === 'function') {
+      if (signal.aborted) {
+        this.cancel('abort');
+        return;
+      }
+      // An abort while nobody awaits the stream (or before anyone reads it) ends it here; an
+      // abort during a read ends it when that read returns, which may still be an error.
+      this.onAbort = () => {
+        if (this.pendingReads === 0) this.cancel('abort');
+      };
       this.signal = signal;
       signal.addEventListener('abort', this.onAbort);
     }
@@ -110,7 +111,7 @@ export class CallSpan {
   /** One streamed item reached the caller. */
   onItem(item: unknown): void {
     if (this.ended) return;
-    this.lastActivity = performance.now();
+    this.lastActivity = clock.now();
     if (this.firstChunkAt === undefined) this.firstChunkAt = Date.now();
     try {
       this.recorder?.onItem(item);
@@ -153,19 +154,16 @@ export class CallSpan {
     this.end(endTime);
   }
 
-  /** The promise or stream the caller held was garbage-collected. */
-  onHandleCollected(): void {
-    this.handleGone = true;
-    // A promise collected before its response: the response handler ends the span.
-    if (this.streaming || this.responded) this.cancel('abandoned', this.lastActivity);
+  /** The promise was collected with its response unread: the span ends when the head came. */
+  onAbandoned(): void {
+    this.cancel('abandoned', this.lastActivity);
   }
 
   /** Ends the span once, with what a stream showed so far. */
   end(endTime?: number): void {
     if (this.ended) return;
     this.ended = true;
-    abandonment?.unregister(this);
-    if (this.signal) {
+    if (this.signal && this.onAbort) {
       this.signal.removeEventListener('abort', this.onAbort);
       this.signal = undefined;
     }
@@ -184,10 +182,4 @@ export class CallSpan {
     }
     safely('end an OpenAI span', () => this.span.end(endTime));
   }
-
-  // An abort while nobody awaits the stream (or before anyone reads it) ends it here; an abort
-  // during a read ends it when that read returns, which may still be an error to record.
-  private readonly onAbort = (): void => {
-    if (this.pendingReads === 0) this.cancel('abort');
-  };
 }

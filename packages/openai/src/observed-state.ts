@@ -1,5 +1,5 @@
 import type { Attributes, TracerProvider } from '@opentelemetry/api';
-import type { ResolvedAttributes } from '@threadline/core';
+import { isContentCaptureEnabled, type ResolvedAttributes } from '@threadline/core';
 import { clientAttributes } from './client-info';
 import { explicitAttributesOf, type ObserveOpenAIOptions } from './observe-options';
 
@@ -12,7 +12,8 @@ export interface ObservedState {
   /** Validated Threadline attributes, or undefined when the options set none. */
   readonly explicit: ResolvedAttributes | undefined;
   readonly generationName: string | undefined;
-  readonly captureContent: boolean | undefined;
+  /** The option, else `THREADLINE_CAPTURE_CONTENT` as it was when the client was observed. */
+  readonly captureContent: boolean;
   readonly tracerProvider: TracerProvider | undefined;
   /** Provider name and server address, the same for every call of this client. */
   readonly clientAttributes: Attributes;
@@ -27,7 +28,9 @@ export function createState(client: object, options: ObserveOpenAIOptions): Obse
     explicit: explicitAttributesOf(options),
     generationName:
       typeof generationName === 'string' && generationName.length > 0 ? generationName : undefined,
-    captureContent: typeof captureContent === 'boolean' ? captureContent : undefined,
+    captureContent: isContentCaptureEnabled(
+      typeof captureContent === 'boolean' ? captureContent : undefined,
+    ),
     tracerProvider:
       tracerProvider && typeof tracerProvider.getTracer === 'function' ? tracerProvider : undefined,
     clientAttributes: clientAttributes(client),

@@ -3,7 +3,6 @@ import {
   contextWithExplicitAttributes,
   GEN_AI_ATTRIBUTES,
   getSpanAttributes,
-  isContentCaptureEnabled,
   LANGFUSE_OBSERVATION_ATTRIBUTES,
   safely,
 } from '@threadline/core';
@@ -18,7 +17,7 @@ import { openAITracer } from './tracer';
  * observed client's attributes as explicit (SPEC §3 level 1).
  */
 export function startCall(state: ObservedState, operation: Operation, body: unknown): CallSpan {
-  const capture = isContentCaptureEnabled(state.captureContent);
+  const capture = state.captureContent;
   const attributes: Attributes = {
     [GEN_AI_ATTRIBUTES.OPERATION_NAME]: operation.name,
     ...state.clientAttributes,
