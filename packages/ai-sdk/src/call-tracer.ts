@@ -101,7 +101,9 @@ export class CallTracer implements Tracer {
     try {
       if (!span.isRecording()) return span;
       const parent = trace.getSpan(parentContext);
-      const tracked = new CallSpan(span, parent ? this.tracked.get(parent) : undefined);
+      // The AI SDK puts its own span on contexts; a caller of startSpan may put the wrapper.
+      const parentCall = parent instanceof CallSpan ? parent : parent && this.tracked.get(parent);
+      const tracked = new CallSpan(span, parentCall);
       this.tracked.set(span, tracked);
       return tracked;
     } catch (error) {
