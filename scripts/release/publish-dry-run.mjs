@@ -7,7 +7,7 @@
 //      workspace: ranges left and the built entry files in its tarball.
 // Needs a build (`pnpm build`). Exits 1 on any failure, naming the package.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { publicPackages, root, run, seconds, tail } from './lib.mjs';
@@ -33,13 +33,44 @@ async function status() {
     args = [...args, `--since=${hasOrigin ? 'origin/main' : 'HEAD'}`];
   }
   const changeset = join(root, 'node_modules', '.bin', 'changeset');
-  const result = await run(changeset, args);
-  console.log(`== changeset ${args.join(' ')}\n${tail(result.stdout + result.stderr, 40)}`);
-  if (result.code !== 0) fail('changeset status', `exit ${result.code}`);
+  const dir = mkdtempSync(join(tmpdir(), 'threadline-status-'));
+  try {
+    const result = await run(changeset, args);
+    console.log(`== changeset ${args.join(' ')}\n${tail(result.stdout + result.stderr, 40)}`);
+    if (result.code !== 0) {
+      fail('changeset status', `exit ${result.code}`);
+      return;
+    }
+    // With --output, status writes the plan instead of printing it: hence a second run.
+    const planFile = join(dir, 'plan.json');
+    const planned = await run(changeset, [...args, `--output=${planFile}`]);
+    if (planned.code !== 0) {
+      fail('changeset status', `--output: exit ${planned.code}`);
+      return;
+    }
+    // Changesets makes a package major when a peer it depends on leaves its range, also in 0.x,
+    // where that means an unasked-for 1.0.0. Only a changeset may ask for a major.
+    const plan = JSON.parse(readFileSync(planFile, 'utf8'));
+    for (const release of plan.releases) {
+      if (release.type !== 'major') continue;
+      const asked = plan.changesets.some((c) =>
+        c.releases.some((r) => r.name === release.name && r.type === 'major'),
+      );
+      if (!asked) {
+        fail(
+          release.name,
+          `would go ${release.oldVersion} -> ${release.newVersion} though no changeset asks for a major: a workspace package it peer-depends on leaves the peer range (in 0.x use e.g. "workspace:>=0.1.0 <1.0.0")`,
+        );
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function publish() {
   const packages = publicPackages();
+  const before = failures.length;
   for (const entry of packages) {
     const config = entry.pkg.publishConfig ?? {};
     const registryKeys = Object.keys(config).filter(
@@ -50,7 +81,7 @@ async function publish() {
     }
     if (!existsSync(join(entry.dir, 'dist'))) fail(entry.name, 'not built: run pnpm build first');
   }
-  if (failures.length) return;
+  if (failures.length > before) return;
 
   const token = randomBytes(12).toString('hex');
   const registry = await startLoopbackRegistry({ token });
