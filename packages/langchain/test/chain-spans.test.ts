@@ -332,16 +332,21 @@ describe('ThreadlineCallbackHandler: spans of a chain', () => {
     await inner
       .withConfig({ runName: 'helper', tags: ['agent'] })
       .invoke('b', { callbacks: [handler] });
+    await inner.invoke('c', {
+      callbacks: [handler],
+      runName: 'support',
+      metadata: { lc_agent_name: 'support' },
+    });
     const spans = capture.spans();
     const agents = spans.filter((s) => s.attributes['langfuse.observation.type'] === 'agent');
-    expect(agents.map((s) => s.name).sort()).toEqual(['helper', 'planner']);
+    expect(agents.map((s) => s.name).sort()).toEqual(['helper', 'planner', 'support']);
     for (const agent of agents) {
       expect(agent.attributes['gen_ai.operation.name']).toBe('invoke_agent');
       expect(agent.attributes['gen_ai.agent.name']).toBe(agent.name);
     }
-    // The inner step inherits the `agent` tag but is not an agent itself.
+    // The inner steps inherit the `agent` tag and `lc_agent_name` but are not agents themselves.
     const steps = spans.filter((s) => s.attributes['langfuse.observation.type'] === 'chain');
-    expect(steps).toHaveLength(2);
+    expect(steps).toHaveLength(3);
 
     capture.reset();
     const runId = '0c4f8a5e-0000-4000-8000-000000000001';
