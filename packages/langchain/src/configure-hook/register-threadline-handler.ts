@@ -21,8 +21,8 @@ export interface RegisterThreadlineHandlerOptions extends ThreadlineCallbackHand
  * async context that made this call and everything started from it. Call it once at startup,
  * before the server or worker starts taking requests; a call inside a request covers only that
  * request. A run that already has a handler named `ThreadlineCallbackHandler` in its callbacks
- * keeps that one. Needs an `@langchain/core` that has `registerConfigureHook` (0.3 releases
- * since December 2024, and 1.x); with an older one it warns through `diag` and attaches nothing.
+ * keeps that one. Needs an `@langchain/core` that exports `registerConfigureHook` (later 0.3
+ * releases and 1.x); with an older one it warns through `diag` and attaches nothing.
  *
  * @example
  * registerThreadlineHandler({ release: '2024-06-01' });

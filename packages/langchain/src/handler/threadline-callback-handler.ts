@@ -181,7 +181,7 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
         attributes,
         tags,
         metadata,
-        hidden: !this.includeHiddenRuns && !agent && own.includes(HIDDEN_TAG),
+        hidden: !this.includeHiddenRuns && !agent && tags?.includes(HIDDEN_TAG) === true,
         input: defersInputs ? undefined : inputs,
       });
       if (record && defersInputs) record.defersInputs = true;
