@@ -64,7 +64,10 @@ export interface Major {
   ai: AiSdk;
   /** A mock chat model answering the turns in order, one per model call. */
   chatModel(turns: Turn[], modelId?: string): LanguageModel;
-  /** A mock embedding model: two dimensions per value, one token per value. */
+  /**
+   * A mock embedding model: two dimensions per value (`[index in its request, 1]`), one token
+   * per value, at most two values per request.
+   */
   embeddingModel(modelId?: string): EmbeddingModel;
   openai(baseURL: string): OpenAIProvider;
 }
@@ -216,7 +219,7 @@ export const MAJORS: Major[] = [
     chatModel: (turns, modelId = 'mock-model') =>
       new MockLanguageModelV3({ modelId, ...(script(turns, modelId, V3) as any) }),
     embeddingModel: (modelId = 'mock-embedding') =>
-      new MockEmbeddingModelV3({ modelId, doEmbed: doEmbed as any }),
+      new MockEmbeddingModelV3({ modelId, maxEmbeddingsPerCall: 2, doEmbed: doEmbed as any }),
     openai: (baseURL) => {
       const provider = createOpenAI3({ baseURL, apiKey: 'test' });
       return {
@@ -232,7 +235,11 @@ export const MAJORS: Major[] = [
     chatModel: (turns, modelId = 'mock-model') =>
       new MockLanguageModelV2({ modelId, ...(script(turns, modelId, V2) as any) }) as any,
     embeddingModel: (modelId = 'mock-embedding') =>
-      new MockEmbeddingModelV2({ modelId, doEmbed: doEmbed as any }) as any,
+      new MockEmbeddingModelV2({
+        modelId,
+        maxEmbeddingsPerCall: 2,
+        doEmbed: doEmbed as any,
+      }) as any,
     openai: (baseURL) => {
       const provider = createOpenAI2({ baseURL, apiKey: 'test' });
       return {
