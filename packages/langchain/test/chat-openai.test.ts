@@ -191,6 +191,13 @@ describe('ChatOpenAI against the loopback OpenAI-compatible server', () => {
     ]);
     const model = spanNamed(spans, 'ChatOpenAI');
     expect(model.attributes['gen_ai.usage.output_tokens']).toBe(4);
+    // The parser streams: LangChain reports its input only when it ends.
+    const parser = spanNamed(spans, 'StrOutputParser');
+    expect(JSON.parse(String(parser.attributes['langfuse.observation.input']))).toEqual({
+      role: 'assistant',
+      content: 'Bonjour tout le monde',
+    });
+    expect(parser.attributes['langfuse.observation.output']).toBe('Bonjour tout le monde');
     expect(model.attributes['langfuse.observation.completion_start_time']).toBeDefined();
     for (const span of spans) expect(span.attributes['session.id']).toBe('conv-stream');
     expect(handler.openRuns).toBe(0);

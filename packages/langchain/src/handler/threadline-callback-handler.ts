@@ -159,11 +159,11 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
     extra?: Record<string, unknown>,
   ): void {
     safely('langchain handleChainStart', () => {
-      const runName_ = runName(chain, name, 'chain');
+      const chainName = runName(chain, name, 'chain');
       const parent = parentRunId === undefined ? undefined : this.runs.get(parentRunId);
       const own = ownTags(tags, parent?.tags);
       const agent = isAgentRun({
-        name: runName_,
+        name: chainName,
         ownTags: own,
         metadata,
         agentNames: this.agentNames,
@@ -171,11 +171,11 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
       const type: ObservationType = agent ? 'agent' : 'chain';
       const defersInputs = extra?.lc_defers_inputs === true;
       const attributes: Attributes = {};
-      if (agent) attributes[GEN_AI_ATTRIBUTES.AGENT_NAME] = runName_;
-      const record = this.start({
+      if (agent) attributes[GEN_AI_ATTRIBUTES.AGENT_NAME] = chainName;
+      this.start({
         runId,
         parentRunId,
-        name: runName_,
+        name: chainName,
         type,
         kind: SpanKind.INTERNAL,
         attributes,
@@ -184,7 +184,6 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
         hidden: !this.includeHiddenRuns && !agent && tags?.includes(HIDDEN_TAG) === true,
         input: defersInputs ? undefined : inputs,
       });
-      if (record && defersInputs) record.defersInputs = true;
     });
   }
 
@@ -196,11 +195,11 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
     kwargs?: { inputs?: Record<string, unknown> },
   ): void {
     safely('langchain handleChainEnd', () => {
-      this.finish(runId, (span, record) => {
+      this.finish(runId, (span) => {
         if (!this.captureContent) return;
-        if (record.defersInputs && kwargs?.inputs !== undefined) {
-          setSpanContent(span, INPUT, kwargs.inputs);
-        }
+        // Streamed transforms (a parser after a model) report their input only at the end:
+        // 1.x says so at the start (lc_defers_inputs), 0.3 starts them with a placeholder.
+        if (kwargs?.inputs !== undefined) setSpanContent(span, INPUT, kwargs.inputs);
         setSpanContent(span, OUTPUT, outputs);
       });
     });

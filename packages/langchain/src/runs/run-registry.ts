@@ -25,8 +25,6 @@ export interface RunRecord {
   parent: RunRecord | undefined;
   /** Whether a streamed token was seen (first-token time is written once). */
   sawToken?: boolean;
-  /** LangChain said the inputs come at the end (`lc_defers_inputs`). */
-  defersInputs?: boolean;
   /** The tool span got its tool call id at the start. */
   toolCallId?: boolean;
 }
