@@ -467,6 +467,25 @@ describe('ThreadlineCallbackHandler: errors', () => {
     expect(statuses.filter(([, code]) => code === SpanStatusCode.ERROR)).toHaveLength(2);
   });
 
+  it('bad options are dropped or defaulted, never thrown', async () => {
+    const handler = new ThreadlineCallbackHandler({
+      sessionId: 42 as never,
+      userId: 'u-ok',
+      agentNames: 'AgentExecutor' as never,
+      maxOpenRuns: Number.NaN,
+      maxRunAgeMs: Number.NaN,
+    });
+    await simpleChain().invoke({ topic: 'x' }, { callbacks: [handler] });
+    const spans = capture.spans();
+    expect(spans).toHaveLength(4);
+    for (const span of spans) {
+      expect(span.attributes['session.id']).toBeUndefined();
+      expect(span.attributes['user.id']).toBe('u-ok');
+      expect(span.attributes['threadline.langchain.evicted']).toBeUndefined();
+    }
+    expect(handler.openRuns).toBe(0);
+  });
+
   it('callbacks never throw into the application, whatever LangChain passes', async () => {
     const handler = new ThreadlineCallbackHandler();
     const weird = [undefined, null, 42, 'x', { generations: 'nope' }, { lc_kwargs: null }];

@@ -41,6 +41,9 @@ import type { ThreadlineCallbackHandlerOptions } from './handler-options';
 
 type Metadata = Record<string, unknown> | undefined;
 
+const DEFAULT_MAX_OPEN_RUNS = 10_000;
+const DEFAULT_MAX_RUN_AGE_MS = 3_600_000;
+
 const { TYPE, INPUT, OUTPUT, COMPLETION_START_TIME, STATUS_MESSAGE } =
   LANGFUSE_OBSERVATION_ATTRIBUTES;
 
@@ -106,30 +109,42 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
   private readonly explicit: RunExplicitAttributes;
   private readonly runs: RunRegistry;
 
-  constructor(options: ThreadlineCallbackHandlerOptions = {}) {
+  constructor({
+    captureContent,
+    tracerProvider,
+    agentNames = ['AgentExecutor'],
+    includeHiddenRuns = false,
+    maxOpenRuns = DEFAULT_MAX_OPEN_RUNS,
+    maxRunAgeMs = DEFAULT_MAX_RUN_AGE_MS,
+    ...attributes
+  }: ThreadlineCallbackHandlerOptions = {}) {
     super({ _awaitHandler: true });
-    const {
+    this.options = {
       captureContent,
       tracerProvider,
-      agentNames = ['AgentExecutor'],
-      includeHiddenRuns = false,
-      maxOpenRuns = 10_000,
-      maxRunAgeMs = 3_600_000,
-      ...attributes
-    } = options;
-    this.options = options;
+      agentNames,
+      includeHiddenRuns,
+      maxOpenRuns,
+      maxRunAgeMs,
+      ...attributes,
+    };
     this.awaitHandlers = true;
     this.tracer = (tracerProvider ?? trace.getTracerProvider()).getTracer(
       PACKAGE_NAME,
       PACKAGE_VERSION,
     );
     this.captureContent = isContentCaptureEnabled(captureContent);
-    this.agentNames = new Set(agentNames);
+    this.agentNames = new Set(Array.isArray(agentNames) ? agentNames : []);
     this.includeHiddenRuns = includeHiddenRuns === true;
     this.explicit = new RunExplicitAttributes(attributes);
+    // A bad bound falls back to the default rather than disabling eviction or evicting all.
     this.runs = new RunRegistry({
-      maxOpenRuns,
-      maxRunAgeMs,
+      maxOpenRuns:
+        Number.isFinite(maxOpenRuns) && maxOpenRuns > 0 ? maxOpenRuns : DEFAULT_MAX_OPEN_RUNS,
+      maxRunAgeMs:
+        typeof maxRunAgeMs === 'number' && !Number.isNaN(maxRunAgeMs)
+          ? maxRunAgeMs
+          : DEFAULT_MAX_RUN_AGE_MS,
       onEvict: (record, reason) => this.evict(record, reason),
     });
   }
