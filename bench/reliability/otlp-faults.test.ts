@@ -9,6 +9,7 @@ import { OTLPTraceExporter as OTLPJsonExporter } from '@opentelemetry/exporter-t
 import { OTLPTraceExporter as OTLPProtoExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { propagateAttributes } from '@threadline/core';
 import { registerThreadline } from '@threadline/core/node';
+import { observeOpenAI } from '@threadline/openai';
 import { type MockOpenAI, startMockOpenAI } from '@threadline/testing';
 import OpenAI from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +23,8 @@ let openai: OpenAI;
 
 beforeAll(async () => {
   model = await startMockOpenAI();
-  openai = new OpenAI({ baseURL: model.baseURL, apiKey: 'test', maxRetries: 0 });
+  // Observed: the model call's own span goes to the broken collector too.
+  openai = observeOpenAI(new OpenAI({ baseURL: model.baseURL, apiKey: 'test', maxRetries: 0 }));
 });
 afterAll(() => model.close());
 afterEach(() => {
@@ -31,7 +33,7 @@ afterEach(() => {
   propagation.disable();
 });
 
-/** One turn of a conversation: a scope, a request span, a model call, two more spans. */
+/** One turn: a scope, a request span, an observed model call, two more spans (4 spans). */
 async function turn(i: number): Promise<string> {
   // The mock server records every request: forget them, or they would be what grows.
   if (i % 500 === 0) model.reset();
