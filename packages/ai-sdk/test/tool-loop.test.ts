@@ -175,6 +175,45 @@ describe.each(
     });
   });
 
+  it('a nested call in a tool, with telemetry({ sessionId }), gets its own session', async () => {
+    const triage = major.ai.tool({
+      inputSchema: z.object({ city: z.string() }),
+      // A sub-agent with a conversation of its own.
+      execute: async () =>
+        (
+          await major.ai.generateText({
+            model: major.chatModel([{ text: 'delegated' }]),
+            prompt: 'Handle it.',
+            experimental_telemetry: telemetry({ sessionId: 'sub-conv' }),
+          })
+        ).text,
+    });
+    await propagateAttributes({ sessionId: 'conv-8', userId: 'user-8' }, async () => {
+      const result = major.ai.streamText({
+        model: major.chatModel([
+          { paced, toolCalls: [{ id: 'call-1', name: 'triage', input: { city: 'Paris' } }] },
+          { paced, text: 'Done.' },
+        ]),
+        prompt: 'Triage this.',
+        tools: { triage },
+        stopWhen: major.ai.stepCountIs(3),
+        experimental_telemetry: telemetry(),
+      });
+      await result.consumeStream();
+    });
+    const sessions = contextsByName(await harness.settle())
+      .map(([name, fields]) => `${name} ${fields.sessionId} ${fields.userId}`)
+      .sort();
+    expect(sessions).toEqual([
+      'ai.generateText sub-conv user-8',
+      'ai.generateText.doGenerate sub-conv user-8',
+      'ai.streamText conv-8 user-8',
+      'ai.streamText.doStream conv-8 user-8',
+      'ai.streamText.doStream conv-8 user-8',
+      'ai.toolCall conv-8 user-8',
+    ]);
+  });
+
   it('one trace: the tool work under its ai.toolCall, every span under the root', async () => {
     await propagateAttributes({ sessionId: 'conv-7' }, () => runLoop(major, paced, telemetry()));
     const spans = await harness.settle();
