@@ -155,3 +155,41 @@ describe.each(
     expect(await settled(harness)).toEqual(STREAM_SPANS);
   });
 });
+
+describe.each(MAJORS)('$name: every streamObject span ends', (major) => {
+  const harness = useHarness();
+  const WEATHER_JSON = '{"city": "Paris", "temperature": 21}';
+
+  function start(turn: Turn, abortSignal?: AbortSignal) {
+    return propagateAttributes({ sessionId: 'conv-1', userId: 'user-1' }, () =>
+      major.ai.streamObject({
+        model: major.chatModel([turn]),
+        schema: z.object({ city: z.string(), temperature: z.number() }),
+        prompt: 'Weather in Paris as JSON',
+        abortSignal,
+        experimental_telemetry: telemetry(),
+        onError: () => {},
+      }),
+    );
+  }
+
+  it('consumed partly, then the call aborted', async () => {
+    const controller = new AbortController();
+    const result = start({ text: WEATHER_JSON, holdAfter: 5 }, controller.signal);
+    for await (const _ of result.partialObjectStream) break;
+    controller.abort();
+    expect(await settled(harness)).toEqual(['ai.streamObject', 'ai.streamObject.doStream']);
+  });
+
+  it('the model stream fails mid-way: the spans end, failed', async () => {
+    const result = start({ text: WEATHER_JSON, failAfter: 5 });
+    await expect(async () => {
+      for await (const _ of result.partialObjectStream) {
+      }
+    }).rejects.toThrow('connection reset');
+    expect(await settled(harness)).toEqual(['ai.streamObject', 'ai.streamObject.doStream']);
+    for (const span of harness.capture.spans()) {
+      expect(span.status.code, span.name).toBe(SpanStatusCode.ERROR);
+    }
+  });
+});
