@@ -133,6 +133,7 @@ describe('telemetry', () => {
     expect(settings).toMatchObject({ isEnabled: true, recordInputs: true, metadata: {} });
     expect(settings.tracer).toBeUndefined();
     expect(harness.diagnostics.join('\n')).toMatch(/could not prepare AI SDK telemetry/);
+    expect(telemetry(null as never)).toMatchObject({ isEnabled: true, metadata: {} });
   });
 });
 

@@ -106,21 +106,23 @@ export interface ThreadlineTelemetryIntegration {
  *   experimental_telemetry: telemetry({ sessionId: chatId, userId: user.id }),
  * });
  */
-export function telemetry({
-  sessionId,
-  userId,
-  tags,
-  metadata,
-  traceName,
-  version,
-  release,
-  environment,
-  functionId,
-  recordInputs = isContentCaptureEnabled(),
-  recordOutputs = isContentCaptureEnabled(),
-  tracer,
-  tracerProvider,
-}: TelemetryOptions = {}): ThreadlineTelemetrySettings {
+export function telemetry(options: TelemetryOptions = {}): ThreadlineTelemetrySettings {
+  const {
+    sessionId,
+    userId,
+    tags,
+    metadata,
+    traceName,
+    version,
+    release,
+    environment,
+    functionId,
+    recordInputs = isContentCaptureEnabled(),
+    recordOutputs = isContentCaptureEnabled(),
+    tracer,
+    tracerProvider,
+    // Called from plain JavaScript with null, it must not throw either.
+  }: TelemetryOptions = typeof options === 'object' && options !== null ? options : {};
   const settings: ThreadlineTelemetrySettings = {
     isEnabled: true,
     recordInputs: isContentCaptureEnabled(recordInputs),
