@@ -27,7 +27,7 @@ export interface Chart {
 }
 
 const WIDTH = 860;
-const LEFT = 150;
+const LEFT = 215;
 const RIGHT = 110;
 const BAR = 14;
 const GAP = 3;
@@ -82,14 +82,18 @@ export function renderChart(chart: Chart): string {
     `<text x='16' y='${y + 8}' font-size='17' font-weight='700' fill='#1f2328'>${escapeXml(chart.title)}</text>`,
   );
   y += 24;
-  // Legend.
+  // Legend: the setups that have a bar, in the order of the colour table.
+  const shown = new Set(
+    chart.panels.flatMap((p) => p.groups.flatMap((g) => g.bars.map((b) => b.setup))),
+  );
   let x = 16;
   for (const [setup, color] of Object.entries(chart.colors)) {
+    if (!shown.has(setup)) continue;
     body.push(
       `<rect x='${x}' y='${y}' width='12' height='12' rx='2' fill='${color}'/>`,
       `<text x='${x + 17}' y='${y + 10}' font-size='12' fill='#1f2328'>${escapeXml(setup)}</text>`,
     );
-    x += 30 + setup.length * 7;
+    x += 32 + setup.length * 6.6;
   }
   y += 24;
   for (const panel of chart.panels) {

@@ -27,12 +27,15 @@ export function describeMachine(): Machine {
   };
 }
 
+/** One colour per setup, in legend order. */
 export const COLORS: Record<string, string> = {
   threadline: '#1f6feb',
   langfuse: '#d9480f',
   openinference: '#7048e8',
   baggage: '#2b8a3e',
   otel: '#868e96',
+  'otel + threadline processor': '#74c0fc',
+  'noop handler': '#ced4da',
 };
 
 const label = (r: WorkloadResult) =>
