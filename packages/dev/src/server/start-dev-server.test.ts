@@ -78,7 +78,7 @@ describe('startDevServer', () => {
       expect(crossSite.status).toBe(403);
       const page = await fetch(dev.uiUrl);
       expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
-      expect(await page.text()).toContain('OTEL_EXPORTER_OTLP_ENDPOINT=' + dev.otlpUrl);
+      expect(await page.text()).toContain(`OTEL_EXPORTER_OTLP_ENDPOINT=${dev.otlpUrl}`);
     } finally {
       await dev.close();
     }
