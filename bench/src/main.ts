@@ -34,7 +34,7 @@ const SPANS: MeasureOptions = quick
   : { iterations: 20_000, rounds: 21, warmup: 5 };
 const CALLS: MeasureOptions = quick
   ? { iterations: 30, rounds: 4, warmup: 1 }
-  : { iterations: 120, rounds: 15, warmup: 3 };
+  : { iterations: 100, rounds: 25, warmup: 3 };
 
 const started = performance.now();
 const machine = describeMachine();

@@ -26,3 +26,37 @@ export interface WorkloadResult {
   /** Anything a reader needs to read the numbers right. */
   note?: string;
 }
+
+function medianOf(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * A case's overhead over the baseline: the median over rounds of the difference within each
+ * round. Cases of one round run back to back, so a load that drifts between rounds (a shared
+ * machine) cancels out of each difference instead of landing on whichever case it hit.
+ */
+export function overheadOf(result: WorkloadResult, name: string): number {
+  const base = result.cases[result.baseline]!.rounds;
+  const own = result.cases[name]!.rounds;
+  return medianOf(own.map((ns, round) => ns - base[round]!));
+}
+
+/** A case's time relative to the baseline: the median of the per-round ratios. */
+export function ratioOf(result: WorkloadResult, name: string): number {
+  const base = result.cases[result.baseline]!.rounds;
+  const own = result.cases[name]!.rounds;
+  return medianOf(own.map((ns, round) => ns / base[round]!));
+}
+
+/** Interquartile range over rounds of the per-round difference between two cases. */
+export function differenceSpread(result: WorkloadResult, a: string, b: string): number {
+  const x = result.cases[a]!.rounds;
+  const y = result.cases[b]!.rounds;
+  const sorted = x.map((ns, round) => ns - y[round]!).sort((p, q) => p - q);
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * q))]!;
+  return at(0.75) - at(0.25);
+}

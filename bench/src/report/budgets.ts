@@ -1,4 +1,4 @@
-import type { WorkloadResult } from '../result';
+import { differenceSpread, overheadOf, ratioOf, type WorkloadResult } from '../result';
 
 /** One budget of the adapter and core issues, read off one run. */
 export interface BudgetCheck {
@@ -22,8 +22,7 @@ export function checkBudgets(results: readonly WorkloadResult[]): BudgetCheck[] 
   for (const id of ['a-2', 'a-8']) {
     const r = byId(results, id);
     if (!r) continue;
-    const bare = r.cases.bare!.median;
-    const overhead = (name: string) => r.cases[name]!.median - bare;
+    const overhead = (name: string) => overheadOf(r, name);
     const tl = overhead('threadline');
     const peers = PEERS.map((p) => [p, overhead(p)] as const);
     const lowest = Math.min(...peers.map(([, o]) => o));
@@ -38,10 +37,10 @@ export function checkBudgets(results: readonly WorkloadResult[]): BudgetCheck[] 
     if (!r) continue;
     const bare = r.cases.bare!;
     const tl = r.cases.threadline!;
-    const share = (tl.median - bare.median) / bare.median;
+    const share = ratioOf(r, 'threadline') - 1;
     checks.push({
       budget: `(${id}) observeOpenAI < 3% of a bare call (CPU)`,
-      measured: `+${us(tl.median - bare.median)} on ${us(bare.median)} = ${pct(share)}`,
+      measured: `+${us(overheadOf(r, 'threadline'))} on ${us(bare.median)} = ${pct(share)} (langfuse's wrapper: ${pct(ratioOf(r, 'langfuse') - 1)})`,
       met: share < 0.03,
     });
     if (bare.latency !== undefined && tl.latency !== undefined) {
@@ -70,21 +69,23 @@ export function checkBudgets(results: readonly WorkloadResult[]): BudgetCheck[] 
   const e = byId(results, 'e');
   const a2 = byId(results, 'a-2');
   if (e && a2) {
-    const perSpan = a2.cases.threadline!.median - a2.cases.bare!.median;
+    const perSpan = overheadOf(a2, 'threadline');
     const otel = e.cases.otel!;
     const tl = e.cases.threadline!;
     const spans = tl.spansPerIteration ?? 0;
     const expected = spans * perSpan;
-    const excess = tl.median - otel.median - expected;
+    const overOtel = overheadOf(e, 'threadline') - overheadOf(e, 'otel');
+    const excess = overOtel - expected;
     const processorOnly = e.cases['otel + threadline processor'];
     const split = processorOnly
-      ? `; processor + scope alone +${us(processorOnly.median - otel.median)}, telemetry() on top +${us(tl.median - processorOnly.median)}`
+      ? `; processor + scope alone +${us(overheadOf(e, 'otel + threadline processor') - overheadOf(e, 'otel'))}, telemetry() on top +${us(overheadOf(e, 'threadline') - overheadOf(e, 'otel + threadline processor'))}`
       : '';
-    // "Measurable": beyond 2% of the call or beyond the noise of the rounds, whichever is larger.
-    const noise = Math.max(0.02, otel.spread, tl.spread) * otel.median;
+    // "Measurable": beyond 2% of the call, or beyond the round-to-round noise of the paired
+    // difference (its interquartile range), whichever is larger.
+    const noise = Math.max(0.02 * otel.median, differenceSpread(e, 'threadline', 'otel'));
     checks.push({
       budget: '(e) telemetry() costs no more than its spans’ per-span cost',
-      measured: `+${us(tl.median - otel.median)} over telemetry on; ${spans} spans × ${Math.round(perSpan)} ns = ${us(expected)}; excess ${us(excess)} (${pct(excess / otel.median)} of the call; noise ${us(noise)})${split}`,
+      measured: `+${us(overOtel)} over telemetry on; ${spans} spans × ${Math.round(perSpan)} ns = ${us(expected)}; excess ${us(excess)} (${pct(excess / otel.median)} of the call; noise ${us(noise)})${split}`,
       met: excess < noise,
     });
   }

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
-import type { WorkloadResult } from '../result';
+import { overheadOf, ratioOf, type WorkloadResult } from '../result';
 import type { BudgetCheck } from './budgets';
 import { type BarGroup, renderChart } from './chart-svg';
 
@@ -55,24 +55,23 @@ export function chartOf(results: readonly WorkloadResult[], machine: Machine): s
   const overheadGroups: BarGroup[] = [];
   const relativeGroups: BarGroup[] = [];
   for (const r of results) {
-    const base = r.cases[r.baseline]!.median;
     const others = Object.entries(r.cases).filter(([name]) => name !== r.baseline);
     if (r.id.startsWith('a') || r.id.startsWith('b')) {
       overheadGroups.push({
         label: label(r),
-        bars: others.map(([setup, c]) => ({
+        bars: others.map(([setup]) => ({
           setup,
-          value: Math.max(0, c.median - base),
-          label: `${Math.round(c.median - base)} ns`,
+          value: Math.max(0, overheadOf(r, setup)),
+          label: `${Math.round(overheadOf(r, setup))} ns`,
         })),
       });
     } else {
       relativeGroups.push({
         label: label(r),
-        bars: others.map(([setup, c]) => ({
+        bars: others.map(([setup]) => ({
           setup,
-          value: Math.max(0, (c.median - base) / base) * 100,
-          label: `${(((c.median - base) / base) * 100).toFixed(1)}%`,
+          value: Math.max(0, ratioOf(r, setup) - 1) * 100,
+          label: `${((ratioOf(r, setup) - 1) * 100).toFixed(1)}%`,
         })),
       });
     }
@@ -90,7 +89,7 @@ export function chartOf(results: readonly WorkloadResult[], machine: Machine): s
         groups: relativeGroups,
       },
     ].filter((p) => p.groups.length > 0),
-    footer: `${machine.date} · ${machine.cpus} cores (${machine.cpuModel}) · Node ${machine.node} · medians of CPU time over rounds in rotating order; ratios within one run`,
+    footer: `${machine.date} · ${machine.cpus} cores (${machine.cpuModel}) · Node ${machine.node} · CPU time, rounds in rotating order, medians of per-round differences and ratios`,
   });
 }
 

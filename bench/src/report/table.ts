@@ -1,4 +1,4 @@
-import type { WorkloadResult } from '../result';
+import { overheadOf, ratioOf, type WorkloadResult } from '../result';
 import type { BudgetCheck } from './budgets';
 
 /** A duration given in nanoseconds, in the unit that reads best. */
@@ -13,17 +13,17 @@ export function formatNs(ns: number): string {
 
 /**
  * One workload as a table: each setup's median, the round-to-round spread, its ratio to the
- * baseline and its overhead over it, and its ratio to Threadline (> 1: slower than Threadline).
+ * baseline and its overhead over it (both paired within rounds, see `overheadOf`), and its
+ * ratio to Threadline (> 1: slower than Threadline).
  */
 export function workloadRows(result: WorkloadResult): Array<Record<string, string | number>> {
-  const base = result.cases[result.baseline]!.median;
   const tl = result.cases[result.threadline]!.median;
   return Object.entries(result.cases).map(([name, c]) => ({
     setup: name,
     [`CPU / ${result.per}`]: formatNs(c.median),
     spread: `${(c.spread * 100).toFixed(0)}%`,
-    [`× ${result.baseline}`]: (c.median / base).toFixed(3),
-    overhead: name === result.baseline ? '—' : formatNs(c.median - base),
+    [`× ${result.baseline}`]: ratioOf(result, name).toFixed(3),
+    overhead: name === result.baseline ? '—' : formatNs(overheadOf(result, name)),
     '× threadline': (c.median / tl).toFixed(3),
     ...(c.attributes === undefined ? {} : { attrs: c.attributes }),
     ...(c.spansPerIteration === undefined ? {} : { spans: c.spansPerIteration }),
@@ -45,9 +45,8 @@ export function printWorkload(result: WorkloadResult): void {
  * each peer" of workload (a) and (b), where overheads (not totals) are what differ.
  */
 export function printOverheadMatrix(result: WorkloadResult): void {
-  const base = result.cases[result.baseline]!.median;
   const names = Object.keys(result.cases).filter((n) => n !== result.baseline);
-  const overhead = (n: string) => result.cases[n]!.median - base;
+  const overhead = (n: string) => overheadOf(result, n);
   const rows = names.map((row) => ({
     overhead: row,
     ...Object.fromEntries(
