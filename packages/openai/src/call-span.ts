@@ -32,12 +32,11 @@ export class CallSpan implements Abandonable {
   pendingReads = 0;
   private ended = false;
   private parseStarted = false;
-  /** `performance.now()` of the last thing seen: the end time of an abandoned call. */
+  /** `performance.now()` of the response head or first item: the end of an abandoned call. */
   private lastActivity = 0;
   private firstChunkAt: number | undefined;
   private recorder: StreamRecorder | undefined;
   private signal: AbortSignal | undefined;
-  private onAbort: (() => void) | undefined;
 
   constructor(
     readonly span: Span,
@@ -88,31 +87,29 @@ export class CallSpan implements Abandonable {
     if (this.ended) return;
     this.lastActivity = clock.now();
     this.recorder = this.operation.streamRecorder(this.capture);
+    this.signal = signal;
     // The stream's own watcher: while it is read, its iterator holds it.
-    watchHolder(stream, {
-      settled: false,
-      onAbandoned: () => this.cancel('abandoned', this.lastActivity),
-    });
-    if (signal && typeof signal.addEventListener === 'function') {
-      if (signal.aborted) {
-        this.cancel('abort');
-        return;
-      }
-      // An abort while nobody awaits the stream (or before anyone reads it) ends it here; an
-      // abort during a read ends it when that read returns, which may still be an error.
-      this.onAbort = () => {
-        if (this.pendingReads === 0) this.cancel('abort');
-      };
-      this.signal = signal;
-      signal.addEventListener('abort', this.onAbort);
-    }
+    watchHolder(stream, new StreamWatch(this));
+    if (signal?.aborted) this.cancel('abort');
+  }
+
+  /**
+   * The stream's controller was told to abort (by the caller, by the request's own `signal`, or
+   * by the SDK on a break or an error). Idle, the stream ends here; during a read, it ends when
+   * that read returns, which may still be an error to record.
+   */
+  onAbort(): void {
+    if (this.pendingReads === 0) this.cancel('abort');
   }
 
   /** One streamed item reached the caller. */
   onItem(item: unknown): void {
     if (this.ended) return;
-    this.lastActivity = clock.now();
-    if (this.firstChunkAt === undefined) this.firstChunkAt = Date.now();
+    if (this.firstChunkAt === undefined) {
+      this.firstChunkAt = Date.now();
+      // Not per item: an abandoned stream ends at its first item or its response head.
+      this.lastActivity = clock.now();
+    }
     try {
       this.recorder?.onItem(item);
     } catch (error) {
@@ -154,7 +151,7 @@ export class CallSpan implements Abandonable {
     this.end(endTime);
   }
 
-  /** The promise was collected with its response unread: the span ends when the head came. */
+  /** What the caller held was collected unread: the span ends when it was last seen alive. */
   onAbandoned(): void {
     this.cancel('abandoned', this.lastActivity);
   }
@@ -163,10 +160,6 @@ export class CallSpan implements Abandonable {
   end(endTime?: number): void {
     if (this.ended) return;
     this.ended = true;
-    if (this.signal && this.onAbort) {
-      this.signal.removeEventListener('abort', this.onAbort);
-      this.signal = undefined;
-    }
     const recorder = this.recorder;
     if (recorder) {
       this.recorder = undefined;
@@ -181,5 +174,16 @@ export class CallSpan implements Abandonable {
       if (failure) recordSpanError(this.span, new Error(failure));
     }
     safely('end an OpenAI span', () => this.span.end(endTime));
+  }
+}
+
+/** Watches a stream; unlike the call's promise, a stream is watched until its span ends. */
+class StreamWatch implements Abandonable {
+  readonly settled = false;
+
+  constructor(private readonly call: CallSpan) {}
+
+  onAbandoned(): void {
+    this.call.onAbandoned();
   }
 }

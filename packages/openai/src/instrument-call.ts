@@ -61,7 +61,7 @@ export function instrumentCall(result: unknown, call: CallSpan): void {
   );
   promise.responsePromise = responsePromise;
 
-  promise.parseResponse = function observedParse(client, props) {
+  promise.parseResponse = function (client, props) {
     call.onParseStart();
     let parsed: unknown;
     try {
@@ -88,7 +88,7 @@ export function instrumentCall(result: unknown, call: CallSpan): void {
   };
 
   // A plain assignment: defineProperty on a promise costs several times more per call.
-  promise.asResponse = function observedAsResponse(this: unknown) {
+  promise.asResponse = function (this: unknown) {
     const response = asResponse.call(this);
     // Only to learn when the head is there; the caller's promise stays theirs to handle.
     responsePromise.then(() => call.onRawResponse(), ignore);

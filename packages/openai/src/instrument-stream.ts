@@ -1,4 +1,5 @@
 import { diag } from '@opentelemetry/api';
+import { safely } from '@threadline/core';
 import type { CallSpan } from './call-span';
 
 /**
@@ -6,12 +7,29 @@ import type { CallSpan } from './call-span';
  * unchanged; the span sees each item, the end, an error, or the caller leaving early.
  */
 class ObservedIterator<T> implements AsyncIterator<T> {
+  private readonly onResult: (result: IteratorResult<T>) => IteratorResult<T>;
+  private readonly onError: (error: unknown) => never;
+
   constructor(
     private readonly inner: AsyncIterator<T>,
     private readonly call: CallSpan,
     /** Held so the stream is not collected (and its span ended as abandoned) mid-iteration. */
     readonly stream: object,
-  ) {}
+  ) {
+    // Made once per stream and not as named class fields: some transpilers (tsx, esbuild's
+    // keepNames) rename every named function value as it is created, on the per-chunk path.
+    this.onResult = (result) => {
+      call.pendingReads--;
+      if (result.done) call.onStreamDone();
+      else call.onItem(result.value);
+      return result;
+    };
+    this.onError = (error) => {
+      call.pendingReads--;
+      call.fail(error);
+      throw error;
+    };
+  }
 
   next(...args: [] | [unknown]): Promise<IteratorResult<T>> {
     this.call.pendingReads++;
@@ -40,25 +58,45 @@ class ObservedIterator<T> implements AsyncIterator<T> {
   [Symbol.asyncIterator](): this {
     return this;
   }
-
-  private readonly onResult = (result: IteratorResult<T>): IteratorResult<T> => {
-    this.call.pendingReads--;
-    if (result.done) this.call.onStreamDone();
-    else this.call.onItem(result.value);
-    return result;
-  };
-
-  private readonly onError = (error: unknown): never => {
-    this.call.pendingReads--;
-    this.call.fail(error);
-    throw error;
-  };
 }
 
 interface StreamShape {
   iterator?: unknown;
-  controller?: { signal?: AbortSignal };
+  controller?: { signal?: AbortSignal; abort?: unknown };
   [Symbol.asyncIterator]?: unknown;
+}
+
+/**
+ * Sees every `abort()` of the stream's controller: the caller's `stream.controller.abort()`,
+ * the SDK's own (it aborts on a break, and on the request's `signal`). Wrapping the method on
+ * the instance costs next to nothing; an `abort` listener on the signal costs microseconds.
+ */
+function observeAbort(controller: StreamShape['controller'], call: CallSpan): void {
+  const abort = controller?.abort;
+  if (typeof abort !== 'function') return;
+  controller!.abort = function (this: unknown, ...args: unknown[]) {
+    const result = abort.apply(this, args);
+    safely('observe an OpenAI stream abort', () => call.onAbort());
+    return result;
+  };
+}
+
+type IteratorFactory = (this: unknown) => AsyncIterator<unknown>;
+
+/** `original`, whose first iterator is observed. */
+function observedFactory(
+  original: IteratorFactory,
+  call: CallSpan,
+  stream: object,
+): IteratorFactory {
+  let observed = false;
+  return function (this: unknown): AsyncIterator<unknown> {
+    const inner = original.call(this);
+    // A second iteration gets the SDK's own iterator and its "consumed stream" error.
+    if (observed) return inner;
+    observed = true;
+    return new ObservedIterator(inner, call, stream);
+  };
 }
 
 /**
@@ -69,26 +107,18 @@ interface StreamShape {
 export function instrumentStream(stream: object, call: CallSpan): void {
   const shape = stream as StreamShape;
   const factory = shape.iterator;
-  let observed = false;
-  const wrap = (original: (this: unknown) => AsyncIterator<unknown>) =>
-    function observedIterator(this: unknown): AsyncIterator<unknown> {
-      const inner = original.call(this);
-      // A second iteration gets the SDK's own iterator and its "consumed stream" error.
-      if (observed) return inner;
-      observed = true;
-      return new ObservedIterator(inner, call, stream);
-    };
   if (typeof factory === 'function') {
-    shape.iterator = wrap(factory as (this: unknown) => AsyncIterator<unknown>);
+    shape.iterator = observedFactory(factory as IteratorFactory, call, stream);
   } else if (typeof shape[Symbol.asyncIterator] === 'function') {
     // An SDK without the iterator factory: `tee()` would then bypass the observation.
     diag.debug('threadline: OpenAI Stream without an iterator factory; observing for-await only');
     Object.defineProperty(stream, Symbol.asyncIterator, {
       configurable: true,
       writable: true,
-      value: wrap(shape[Symbol.asyncIterator] as (this: unknown) => AsyncIterator<unknown>),
+      value: observedFactory(shape[Symbol.asyncIterator] as IteratorFactory, call, stream),
     });
   }
+  observeAbort(shape.controller, call);
   call.onStream(stream, shape.controller?.signal);
 }
 

@@ -42,7 +42,7 @@ function instrumentMethod(
   method: AnyFunction,
   operation: Operation,
 ): AnyFunction {
-  return function observedMethod(...args: unknown[]): unknown {
+  return (...args: unknown[]): unknown => {
     const call: CallSpan | undefined = safely('start an OpenAI span', () =>
       startCall(state, operation, args[0]),
     );
@@ -114,7 +114,7 @@ class ObservedHandler implements ProxyHandler<object> {
     const raw = Reflect.get(target, 'withOptions', target);
     if (typeof raw !== 'function') return raw;
     const options = this.state.options;
-    return function withOptions(...args: unknown[]): unknown {
+    return (...args: unknown[]): unknown => {
       const derived = raw.apply(target, args);
       return typeof derived === 'object' && derived !== null
         ? observeClient(derived, options)

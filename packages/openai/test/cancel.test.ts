@@ -84,6 +84,24 @@ describe.each(SDKS)('leaving a stream early with %s', (_name, SDK) => {
     expectCancelled('abort');
   });
 
+  it("the request's own signal, fired mid-stream, ends the loop and the span as aborted", async () => {
+    const client = observeOpenAI(clientOf(SDK, h.mock.baseURL));
+    h.mock.enqueue({ content: LONG });
+    const mine = new AbortController();
+    const stream = await client.chat.completions.create(STREAM, { signal: mine.signal });
+    let chunks = 0;
+    for await (const _ of stream) {
+      chunks++;
+      if (chunks === 1) {
+        mine.abort();
+        // Ended at once, while the loop is between reads.
+        expect(h.spans()).toHaveLength(1);
+      }
+    }
+    expect(stream.controller.signal.aborted).toBe(true);
+    expectCancelled('abort');
+  });
+
   it('cancel() on the stream from toReadableStream() ends the span as a break', async () => {
     const client = observeOpenAI(clientOf(SDK, h.mock.baseURL));
     h.mock.enqueue({ content: LONG });
