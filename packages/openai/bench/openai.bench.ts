@@ -37,6 +37,7 @@ const { observeOpenAI: langfuseObserveOpenAI } = await import('@langfuse/openai'
 const { setLangfuseTracerProvider } = await import('@langfuse/tracing');
 const { propagateAttributes, ThreadlineSpanProcessor } = await import('@threadline/core');
 const { default: OpenAI } = await import('openai');
+const { VERSION: OPENAI_VERSION } = await import('openai/version');
 const { observeOpenAI, VERSION } = await import('../src/index');
 const { DiscardProcessor } = await import('./discard-processor');
 const { median, percentOf } = await import('./stats');
@@ -102,7 +103,6 @@ const cpuNow = () => {
 // ---- 1. loopback -------------------------------------------------------------------------
 const loopback = variantsOf(new OpenAI({ baseURL, apiKey: 'sk-bench', maxRetries: 0 }));
 const NAMES = Object.keys(loopback);
-const perCall = (kind: string) => `${kind}`;
 const latency: Record<string, Record<string, number[]>> = {
   plain: Object.fromEntries(NAMES.map((v) => [v, []])),
   stream: Object.fromEntries(NAMES.map((v) => [v, []])),
@@ -198,7 +198,7 @@ for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
 const med = (table: Record<string, number[]>, name: string) => median(table[name]!);
 const bareOf = (table: Record<string, number[]>) => med(table, 'bare');
 console.log(
-  `\n@threadline/openai ${VERSION} with openai ${(OpenAI as any).VERSION ?? ''}: ${ROUNDS} rounds after ${WARMUP_ROUNDS} warm-up; ` +
+  `\n@threadline/openai ${VERSION} with openai ${OPENAI_VERSION}: ${ROUNDS} rounds after ${WARMUP_ROUNDS} warm-up; ` +
     `loopback ${CALLS_PER_ROUND} calls per variant and kind per round, taking turns; ` +
     `throughput ${THROUGHPUT_CALLS} calls at ${IN_FLIGHT} in flight; isolated ${ISOLATED_BATCH}-call batches.`,
 );
@@ -276,4 +276,3 @@ console.log(
     `(< 0.1 ms: ${extraFirst < 100 ? 'PASS' : 'FAIL'})`,
 );
 await provider.shutdown();
-void perCall;

@@ -14,7 +14,7 @@ export interface ObserveOpenAIOptions extends ThreadlineAttributes {
   generationName?: string;
   /**
    * Record prompts and completions (`langfuse.observation.input` / `.output`). Default: on,
-   * unless `THREADLINE_CAPTURE_CONTENT=false`.
+   * unless `THREADLINE_CAPTURE_CONTENT=false` when the client is observed.
    */
   captureContent?: boolean;
   /** Provider of this client's spans. Default: the global one at the time of each call. */

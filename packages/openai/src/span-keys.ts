@@ -29,6 +29,6 @@ export const OPENAI_SPAN_ATTRIBUTES = {
  *   `cancel()` on the stream from `toReadableStream()`).
  * - `abort`: `stream.controller.abort()`, or the request's own `signal` fired.
  * - `abandoned`: the stream or the request's promise was garbage-collected before anyone read
- *   it to the end; the span ends at the time of the last thing it saw (response or chunk).
+ *   it to the end; the span ends when it was last seen alive (response head or first item).
  */
 export type CancelReason = 'break' | 'abort' | 'abandoned';

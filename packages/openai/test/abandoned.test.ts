@@ -55,6 +55,26 @@ describe.each(SDKS)('results nobody reads, with %s', (_name, SDK) => {
     expect(h.onlySpan().attributes['threadline.cancel_reason']).toBe('abandoned');
   });
 
+  it('a tee whose two sides are dropped half-read ends as abandoned', async () => {
+    const client = observeOpenAI(clientOf(SDK, h.mock.baseURL));
+    h.mock.enqueue({ content: 'one two three four five six seven eight' });
+    await (async () => {
+      const [left, right] = (
+        await client.chat.completions.create({
+          model: 'gpt-4o-mini',
+          messages: MESSAGES,
+          stream: true,
+        })
+      ).tee();
+      for await (const _ of left) break;
+      for await (const _ of right) break;
+    })();
+    // A tee side's break does not reach the SDK: only dropping both ends the span.
+    expect(h.spans()).toEqual([]);
+    await collectUntil(() => h.spans().length > 0);
+    expect(h.onlySpan().attributes['threadline.cancel_reason']).toBe('abandoned');
+  });
+
   it('a stream being read is not collected under its reader', async () => {
     const client = observeOpenAI(clientOf(SDK, h.mock.baseURL));
     h.mock.enqueue({ content: 'one two three four five six' });
