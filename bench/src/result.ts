@@ -1,4 +1,4 @@
-import type { Measured } from './measure';
+import { type Measured, quantile } from './measure';
 
 /** One case of a workload: what was measured and what it produced. */
 export interface CaseResult extends Measured {
