@@ -56,7 +56,5 @@ export function differenceSpread(result: WorkloadResult, a: string, b: string): 
   const x = result.cases[a]!.rounds;
   const y = result.cases[b]!.rounds;
   const sorted = x.map((ns, round) => ns - y[round]!).sort((p, q) => p - q);
-  const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * q))]!;
-  return at(0.75) - at(0.25);
+  return quantile(sorted, 0.75) - quantile(sorted, 0.25);
 }
