@@ -118,3 +118,18 @@ export function attributeProblems(
   if (metadataKeys > 50) problems.push(`${metadataKeys} metadata keys (at most 50)`);
   return problems;
 }
+
+/** The keys of `attributes` that Threadline's dialects write (SPEC §4). */
+export function threadlineKeys(attributes: Attributes): string[] {
+  return Object.keys(attributes).filter(
+    (key) =>
+      key === 'session.id' ||
+      key === 'user.id' ||
+      key === 'tag.tags' ||
+      key === 'metadata' ||
+      key.startsWith('langfuse.trace.') ||
+      key === 'langfuse.version' ||
+      key === 'langfuse.release' ||
+      key === 'langfuse.environment',
+  );
+}
