@@ -14,6 +14,9 @@
  *    nothing else; the difference to bare is the wrapper's own cost, set against the time of
  *    a bare loopback call.
  *
+ * `one span (floor)` is what any span-per-call wrapper pays at least: one active span with four
+ * attributes around the bare call.
+ *
  * All variants share one tracer provider: ThreadlineSpanProcessor, then a processor that drops
  * ended spans (exporting is not measured), with the AsyncLocalStorage context manager.
  */
@@ -30,7 +33,7 @@ if (!process.execArgv.includes('--conditions=@threadline/source')) {
   process.exit(code ?? 1);
 }
 
-const { context, trace } = await import('@opentelemetry/api');
+const { context, SpanKind, trace } = await import('@opentelemetry/api');
 const { AsyncLocalStorageContextManager } = await import('@opentelemetry/context-async-hooks');
 const { BasicTracerProvider } = await import('@opentelemetry/sdk-trace-base');
 const { observeOpenAI: langfuseObserveOpenAI } = await import('@langfuse/openai');
@@ -71,7 +74,15 @@ type Client = InstanceType<typeof OpenAI>;
 type Chat = Client['chat']['completions'];
 type Variant = <T>(call: (chat: Chat) => Promise<T>) => Promise<T>;
 
-/** The four ways to call, over one bare client. */
+const tracer = trace.getTracer('bench-floor');
+const FLOOR_ATTRIBUTES = {
+  'gen_ai.operation.name': 'chat',
+  'gen_ai.provider.name': 'openai',
+  'gen_ai.request.model': 'gpt-4o-mini',
+  'langfuse.observation.type': 'generation',
+};
+
+/** The ways to call, over one bare client. */
 function variantsOf(bare: Client): Record<string, Variant> {
   const observed = observeOpenAI(bare);
   let n = 0;
@@ -81,6 +92,19 @@ function variantsOf(bare: Client): Record<string, Variant> {
   };
   return {
     bare: (call) => call(bare.chat.completions),
+    // The floor of any span-per-call wrapper: one active span around the bare call, ended after.
+    'one span (floor)': (call) =>
+      tracer.startActiveSpan(
+        'chat gpt-4o-mini',
+        { kind: SpanKind.CLIENT, attributes: FLOOR_ATTRIBUTES },
+        async (span) => {
+          try {
+            return await call(bare.chat.completions);
+          } finally {
+            span.end();
+          }
+        },
+      ),
     'threadline (scope)': (call) =>
       propagateAttributes(ids(), () => call(observed.chat.completions)),
     'threadline (per call)': (call) => call(observeOpenAI(bare, ids()).chat.completions),
@@ -258,6 +282,11 @@ for (const name of NAMES.slice(1)) {
   );
 }
 const lf = (t: Record<string, number[]>) => med(t, '@langfuse/openai') - bareOf(t);
+const floor = (kind: 'plain' | 'stream') => costOf('one span (floor)', kind);
+console.log(
+  `Threadline (scope) above the one-span floor: plain ${(costOf('threadline (scope)', 'plain') - floor('plain')).toFixed(1)} µs, ` +
+    `stream ${(costOf('threadline (scope)', 'stream') - floor('stream')).toFixed(1)} µs`,
+);
 console.log(
   `Threadline (per call) ÷ @langfuse/openai wrapper cost: plain ${(costOf('threadline (per call)', 'plain') / lf(cpu.plain!)).toFixed(2)}, ` +
     `stream ${(costOf('threadline (per call)', 'stream') / lf(cpu.stream!)).toFixed(2)}`,
