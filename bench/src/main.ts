@@ -46,7 +46,7 @@ const peers = createPeerProcessors();
 const results: WorkloadResult[] = [];
 const done = (result: WorkloadResult) => {
   printWorkload(result);
-  if (result.id.startsWith('a') || result.id.startsWith('b')) printOverheadMatrix(result);
+  printOverheadMatrix(result);
   results.push(result);
 };
 
