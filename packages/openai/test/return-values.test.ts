@@ -56,6 +56,19 @@ describe.each(SDKS)('what the caller gets back from %s', (_name, SDK) => {
     });
   });
 
+  it('withResponse() of a stream gives the observed SDK Stream', async () => {
+    const client = observeOpenAI(clientOf(SDK, h.mock.baseURL));
+    h.mock.enqueue({ content: 'streamed with response' });
+    const { data: stream, response } = await client.chat.completions.create(STREAM).withResponse();
+    expect(response.headers.get('content-type')).toMatch(/event-stream/);
+    expect(await readAll(stream)).toBe('streamed with response');
+    const span = h.onlySpan();
+    expect(span.attributes['gen_ai.usage.output_tokens']).toBe(3);
+    expect(span.attributes['langfuse.observation.completion_start_time']).toEqual(
+      expect.any(String),
+    );
+  });
+
   it('asResponse() leaves the body to the caller; the span ends without output', async () => {
     const client = observeOpenAI(clientOf(SDK, h.mock.baseURL));
     h.mock.enqueue({ content: 'raw body' });
