@@ -28,14 +28,22 @@ const MAX_CACHED = 512;
 
 type Metadata = Record<string, unknown> | undefined;
 
-function idValue(metadata: Metadata, keys: readonly string[]): string | undefined {
+function idValue(
+  metadata: Metadata,
+  keys: readonly string[],
+  field: 'sessionId' | 'userId',
+): string | undefined {
   if (!metadata) return undefined;
   for (const key of keys) {
     const value = metadata[key];
     if (value === undefined || value === null || value === '') continue;
-    // LangGraph thread ids are often numbers; anything else is left to validation to reject.
+    if (typeof value === 'string') return value;
+    // LangGraph thread ids are often numbers.
     if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-    return value as string;
+    // Anything else (a Symbol, an object) cannot be an id: validation reports it as such, and
+    // the run keeps its spans without that value.
+    validateExplicitAttributes({ [field]: value } as ThreadlineAttributes);
+    return undefined;
   }
   return undefined;
 }
@@ -72,8 +80,8 @@ export class RunExplicitAttributes {
    * (child runs only inherit their root's tags through the parent span).
    */
   forRun(metadata: Metadata, rootTags: readonly string[] | undefined): ResolvedAttributes {
-    const sessionId = idValue(metadata, SESSION_METADATA_KEYS);
-    const userId = idValue(metadata, USER_METADATA_KEYS);
+    const sessionId = idValue(metadata, SESSION_METADATA_KEYS, 'sessionId');
+    const userId = idValue(metadata, USER_METADATA_KEYS, 'userId');
     const collected: string[] = [];
     if (metadata) {
       for (const key of TAGS_METADATA_KEYS) {
@@ -85,7 +93,7 @@ export class RunExplicitAttributes {
     }
     const tags = collected.length > 0 ? collected : undefined;
     if (sessionId === undefined && userId === undefined && tags === undefined) return this.base;
-    const key = `${typeof sessionId}:${sessionId}\u0000${typeof userId}:${userId}\u0000${tags?.join('\u0001') ?? ''}`;
+    const key = `${sessionId ?? ''}\u0000${userId ?? ''}\u0000${tags?.join('\u0001') ?? ''}`;
     let resolved = this.cache.get(key);
     if (resolved === undefined) {
       const run: ThreadlineAttributes = {};
