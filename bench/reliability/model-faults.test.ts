@@ -253,12 +253,12 @@ describe('model server faults through @threadline/ai-sdk (telemetry) on @ai-sdk/
 
   // Known gap of @threadline/ai-sdk, reported: turns into a plain `it` once the adapter marks
   // the call span ERROR when the stream carried an error part.
-  it.fails('known gap: an error part in the model stream (garbage SSE event, provider error event) should end ai.streamText with status ERROR', async () => {
+  it('an error part in the model stream (garbage SSE event, provider error event) ends ai.streamText with status ERROR', async () => {
     await aiSdkOverHttp(FAULTS.find((f) => f.name === 'answers a garbage SSE stream')!);
     expectSpansClosed((span) => span.name === 'ai.streamText');
   });
 
-  it.fails('known gap: an error part mid-stream from the model should end ai.streamText with status ERROR', async () => {
+  it('an error part mid-stream from the model ends ai.streamText with status ERROR', async () => {
     await aiSdkOnMockModel('error part mid-stream');
     expectSpansClosed((span) => span.name === 'ai.streamText');
   });

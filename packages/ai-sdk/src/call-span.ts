@@ -150,6 +150,13 @@ export class CallSpan implements Span {
     root.close(reason);
   }
 
+  /** Marks this span and its call's root failed, leaving both open for the SDK to end. */
+  markFailed(error: unknown): void {
+    if (!this.ended) recordSpanError(this.span, error);
+    const root = this.callRoot;
+    if (root !== this && !root.ended) recordSpanError(root.span, error);
+  }
+
   /** Ends the call when `signal` aborts, unless the call has ended by then. */
   closeOnAbort(signal: AbortSignal | undefined): void {
     const root = this.callRoot;

@@ -88,4 +88,28 @@ describe('watchStepStream', () => {
     await value.result.stream.cancel('stop');
     expect(cancelled).toBe('stop');
   });
+
+  it('reports each error part and still passes it on', async () => {
+    const boom = new Error('provider error event');
+    const parts = [{ type: 'text-delta' }, { type: 'error', error: boom }, { type: 'finish' }];
+    const stream = new ReadableStream<unknown>({
+      start(controller) {
+        for (const part of parts) controller.enqueue(part);
+        controller.close();
+      },
+    });
+    const failures: unknown[] = [];
+    const errorParts: unknown[] = [];
+    const value = (await watchStepStream(
+      Promise.resolve({ result: { stream } }),
+      (error) => failures.push(error),
+      (error) => errorParts.push(error),
+    )) as { result: { stream: ReadableStream<unknown> } };
+    const seen: unknown[] = [];
+    for await (const part of value.result.stream as unknown as AsyncIterable<unknown>)
+      seen.push(part);
+    expect(seen).toEqual(parts);
+    expect(errorParts).toEqual([boom]);
+    expect(failures).toEqual([]);
+  });
 });

@@ -10,10 +10,20 @@ function isReadableStream(value: unknown): value is ReadableStream<unknown> {
   return typeof (value as { getReader?: unknown } | null)?.getReader === 'function';
 }
 
-/** `stream`, passing every chunk through and calling `onError` first if it fails. */
+/** An AI SDK stream part that reports an error without failing the stream. */
+function errorOf(part: unknown): { error: unknown } | undefined {
+  const candidate = part as { type?: unknown; error?: unknown } | null;
+  return candidate?.type === 'error' ? { error: candidate.error } : undefined;
+}
+
+/**
+ * `stream`, passing every chunk through; calls `onError` first if it fails, and `onErrorPart`
+ * for each error part it carries (the SDK passes those on without marking any span failed).
+ */
 function watched<T>(
   stream: ReadableStream<T>,
   onError: (error: unknown) => void,
+  onErrorPart: (error: unknown) => void,
 ): ReadableStream<T> {
   const reader = stream.getReader();
   return new ReadableStream<T>(
@@ -27,8 +37,13 @@ function watched<T>(
           // Thrown from pull, the error reaches the SDK as the model's stream's own error.
           throw error;
         }
-        if (chunk.done) controller.close();
-        else controller.enqueue(chunk.value);
+        if (chunk.done) {
+          controller.close();
+          return;
+        }
+        const part = errorOf(chunk.value);
+        if (part) safely('marking a failed AI SDK step', () => onErrorPart(part.error));
+        controller.enqueue(chunk.value);
       },
       cancel(reason) {
         return reader.cancel(reason);
@@ -46,12 +61,18 @@ function watched<T>(
  * Threadline watches the stream and calls `onError` before the SDK sees the failure. A result
  * of any other shape is passed on untouched.
  */
-export function watchStepStream(result: unknown, onError: (error: unknown) => void): unknown {
+export function watchStepStream(
+  result: unknown,
+  onError: (error: unknown) => void,
+  onErrorPart: (error: unknown) => void = () => {},
+): unknown {
   if (!isThenable(result)) return result;
   return result.then((value) => {
     safely('watching a model stream', () => {
       const step = (value as StepResult)?.result;
-      if (step && isReadableStream(step.stream)) step.stream = watched(step.stream, onError);
+      if (step && isReadableStream(step.stream)) {
+        step.stream = watched(step.stream, onError, onErrorPart);
+      }
     });
     return value;
   });
