@@ -55,23 +55,32 @@ export interface ResolvedAttributes {
   readonly metadata?: Readonly<Record<string, string>>;
 }
 
-// Objects that came out of validation (or merging validated objects): adapters may hand any
-// object to functions that expect validated ones, and those check here.
-const validated = new WeakSet<object>();
+// Objects that came out of validation (or merging validated objects) are created with this
+// prototype, so adapters may hand any object to functions that expect validated ones and those
+// can tell cheaply (a WeakSet costs more than the whole validation of a small scope). The
+// prototype inherits from Object.prototype, so the objects behave as plain ones; it is shared
+// through a registered symbol by every copy of this package loaded in the process.
+const PROTO_KEY = Symbol.for('threadline.validated-attributes.v1');
+const holder = globalThis as unknown as Record<symbol, object | undefined>;
+if (!holder[PROTO_KEY]) holder[PROTO_KEY] = Object.freeze(Object.create(Object.prototype));
+const VALIDATED_PROTO = holder[PROTO_KEY] as object;
 
-/** Marks an object as validated and returns it. */
-export function markValidated<T extends ResolvedAttributes>(attributes: T): T {
-  validated.add(attributes);
-  return attributes;
+/** A new, empty object that will count as validated; fill it, then freeze it. */
+export function newValidated(): Record<string, unknown> {
+  return Object.create(VALIDATED_PROTO) as Record<string, unknown>;
 }
 
 /** Whether an object came out of validation. */
 export function isValidated(attributes: unknown): attributes is ResolvedAttributes {
-  return typeof attributes === 'object' && attributes !== null && validated.has(attributes);
+  return (
+    typeof attributes === 'object' &&
+    attributes !== null &&
+    Object.getPrototypeOf(attributes) === VALIDATED_PROTO
+  );
 }
 
 /** The resolved attributes with no field set. */
-export const EMPTY_ATTRIBUTES: ResolvedAttributes = markValidated(Object.freeze({}));
+export const EMPTY_ATTRIBUTES: ResolvedAttributes = Object.freeze(newValidated());
 
 /** Whether resolved attributes have no field. */
 export function isEmptyAttributes(attributes: ResolvedAttributes): boolean {

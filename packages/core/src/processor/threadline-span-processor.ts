@@ -1,6 +1,11 @@
 import { type Attributes, type Context, diag, propagation, trace } from '@opentelemetry/api';
 import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { EMPTY_ATTRIBUTES, isEmptyAttributes, type ResolvedAttributes } from '../attributes';
+import {
+  EMPTY_ATTRIBUTES,
+  isEmptyAttributes,
+  type ResolvedAttributes,
+  SCALAR_FIELDS,
+} from '../attributes';
 import { readBaggageAttributes } from '../baggage/read-baggage';
 import { type GlobalState, globalState } from '../global-state';
 import { DEFAULT_DIALECTS, type Dialect } from '../keys/dialect-keys';
@@ -38,6 +43,25 @@ const NO_ATTRIBUTES: Attributes = Object.freeze({});
 
 function attributesOf(span: Span): Attributes {
   return (span as { attributes?: Attributes }).attributes ?? NO_ATTRIBUTES;
+}
+
+/** Whether `resolved` already has every field, tag and metadata key of `added`. */
+function covers(resolved: ResolvedAttributes, added: ResolvedAttributes): boolean {
+  if (resolved === added) return true;
+  for (const field of SCALAR_FIELDS) {
+    if (added[field] !== undefined && resolved[field] === undefined) return false;
+  }
+  if (added.tags) {
+    const tags = resolved.tags;
+    if (!tags) return false;
+    for (const tag of added.tags) if (!tags.includes(tag)) return false;
+  }
+  if (added.metadata) {
+    const metadata = resolved.metadata;
+    if (!metadata) return false;
+    for (const key in added.metadata) if (!(key in metadata)) return false;
+  }
+  return true;
 }
 
 /** Sets the emitted keys; with `existing`, only those the span does not carry yet. */
@@ -133,8 +157,10 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
     try {
       const target = span as Span;
       if (typeof target.isRecording !== 'function' || !target.isRecording()) return;
-      if (isEmptyAttributes(frame.attributes)) return;
+      if (frame.attributes === EMPTY_ATTRIBUTES) return;
       const current = getSpanRecord(target);
+      // Scopes entered again and again under one request span usually add nothing new.
+      if (current && covers(current.resolved, frame.attributes)) return;
       // Copy on write: records may be shared between sibling spans.
       setSpanRecord(target, {
         explicit: current?.explicit ?? EMPTY_ATTRIBUTES,

@@ -2,7 +2,7 @@ import {
   type AttributeField,
   EMPTY_ATTRIBUTES,
   isEmptyAttributes,
-  markValidated,
+  newValidated,
   type ResolvedAttributes,
   SCALAR_FIELDS,
 } from '../attributes';
@@ -64,7 +64,7 @@ export function mergeAttributes(
     if (isEmptyAttributes(base) || base === over) return over;
     if (isEmptyAttributes(over)) return base;
   }
-  const out: Record<string, unknown> = {};
+  const out = newValidated();
   let any = false;
   for (const field of SCALAR_FIELDS) {
     const value = over[field] ?? (cleared?.has(field) ? undefined : base[field]);
@@ -85,7 +85,7 @@ export function mergeAttributes(
     out.metadata = metadata;
     any = true;
   }
-  return any ? markValidated(Object.freeze(out)) : EMPTY_ATTRIBUTES;
+  return any ? Object.freeze(out) : EMPTY_ATTRIBUTES;
 }
 
 /** `attributes` without the fields in `cleared`. */

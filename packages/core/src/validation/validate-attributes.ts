@@ -2,7 +2,7 @@ import { diag } from '@opentelemetry/api';
 import {
   type AttributeField,
   EMPTY_ATTRIBUTES,
-  markValidated,
+  newValidated,
   type ResolvedAttributes,
   SCALAR_FIELDS,
   type ScalarField,
@@ -165,7 +165,7 @@ export function validateAttributes(
   if (typeof input !== 'object' || input === null) return NOTHING;
   try {
     const source = input as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
+    const out = newValidated();
     const cleared: AttributeField[] = [];
     let any = false;
     for (const field of SCALAR_FIELDS) {
@@ -201,7 +201,7 @@ export function validateAttributes(
       }
     }
     if (!any && cleared.length === 0) return NOTHING;
-    return { attributes: any ? markValidated(Object.freeze(out)) : EMPTY_ATTRIBUTES, cleared };
+    return { attributes: any ? Object.freeze(out) : EMPTY_ATTRIBUTES, cleared };
   } catch (error) {
     try {
       diag.warn('threadline: attributes could not be read and were ignored', error);
