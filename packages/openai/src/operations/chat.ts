@@ -1,19 +1,10 @@
 import type { Attributes } from '@opentelemetry/api';
-import {
-  GEN_AI_ATTRIBUTES,
-  GEN_AI_OPERATIONS,
-  LANGFUSE_OBSERVATION_ATTRIBUTES,
-  toContentAttribute,
-} from '@threadline/core';
-import { OPENAI_SPAN_ATTRIBUTES } from '../span-keys';
-import type { Operation, StreamRecorder } from './operation';
-import {
-  writeRequestModel,
-  writeRequestParameters,
-  writeResponseIdentity,
-} from './request-parameters';
-import { writeUsage } from './usage';
-import { isRecord, stringOr } from './values';
+import { GEN_AI_OPERATIONS, LANGFUSE_OBSERVATION_ATTRIBUTES } from '@threadline/core';
+import { ChoicesStreamRecorder, oneOrAll, writeChoicesResponse } from './choices';
+import type { Operation } from './operation';
+import { writeRequestModel, writeRequestParameters } from './request-parameters';
+import { writeContent } from './response-summary';
+import { isRecord } from './values';
 
 const PARAMETERS = [
   'temperature',
@@ -40,25 +31,6 @@ function assistantMessage(message: unknown): Record<string, unknown> | undefined
     out.tool_calls = message.tool_calls;
   }
   return out;
-}
-
-/** One message for one choice, the list for several (`n > 1`). */
-function outputOf(messages: unknown[]): unknown {
-  return messages.length === 1 ? messages[0] : messages;
-}
-
-function writeServiceInfo(tier: unknown, fingerprint: unknown, out: Attributes): void {
-  const serviceTier = stringOr(tier);
-  if (serviceTier !== undefined) out[OPENAI_SPAN_ATTRIBUTES.RESPONSE_SERVICE_TIER] = serviceTier;
-  const systemFingerprint = stringOr(fingerprint);
-  if (systemFingerprint !== undefined) {
-    out[OPENAI_SPAN_ATTRIBUTES.RESPONSE_SYSTEM_FINGERPRINT] = systemFingerprint;
-  }
-}
-
-function writeOutput(value: unknown, out: Attributes): void {
-  const json = toContentAttribute(value);
-  if (json !== undefined) out[LANGFUSE_OBSERVATION_ATTRIBUTES.OUTPUT] = json;
 }
 
 interface ToolCallParts {
@@ -109,61 +81,34 @@ class MessageParts {
   }
 }
 
-/**
- * Chat chunks: id, model and finish reasons from every chunk, usage from the last one (sent
- * only when the request asked for `stream_options.include_usage`). Text is kept only when
- * content is captured.
- */
-class ChatStreamRecorder implements StreamRecorder {
-  private id: unknown;
-  private model: unknown;
-  private serviceTier: unknown;
-  private fingerprint: unknown;
-  private usage: unknown;
-  private readonly finishReasons: string[] = [];
+/** Chat chunks: the assistant messages are put together only when content is captured. */
+class ChatStreamRecorder extends ChoicesStreamRecorder {
   private readonly messages: MessageParts[] | undefined;
 
   constructor(capture: boolean) {
+    super(true);
     this.messages = capture ? [] : undefined;
   }
 
-  onItem(chunk: unknown): void {
-    if (!isRecord(chunk)) return;
-    if (this.id === undefined) {
-      this.id = chunk.id;
-      this.model = chunk.model;
-      this.serviceTier = chunk.service_tier;
-      this.fingerprint = chunk.system_fingerprint;
+  protected onChoice(choice: Record<string, any>, index: number): void {
+    if (!this.messages || !isRecord(choice.delta)) return;
+    let parts = this.messages[index];
+    if (!parts) {
+      parts = new MessageParts();
+      this.messages[index] = parts;
     }
-    if (chunk.usage != null) this.usage = chunk.usage;
-    const choices = chunk.choices;
-    if (!Array.isArray(choices)) return;
-    for (const choice of choices) {
-      if (!isRecord(choice)) continue;
-      const index = typeof choice.index === 'number' ? choice.index : 0;
-      if (typeof choice.finish_reason === 'string')
-        this.finishReasons[index] = choice.finish_reason;
-      if (this.messages && isRecord(choice.delta)) {
-        let parts = this.messages[index];
-        if (!parts) {
-          parts = new MessageParts();
-          this.messages[index] = parts;
-        }
-        parts.add(choice.delta);
-      }
-    }
+    parts.add(choice.delta);
   }
 
-  flush(out: Attributes): undefined {
-    writeResponseIdentity(this.id, this.model, out);
-    writeServiceInfo(this.serviceTier, this.fingerprint, out);
-    const reasons = this.finishReasons.filter(Boolean);
-    if (reasons.length > 0) out[GEN_AI_ATTRIBUTES.RESPONSE_FINISH_REASONS] = reasons;
-    writeUsage(this.usage, out);
+  protected flushOutput(out: Attributes): void {
     const messages = this.messages?.filter(Boolean);
-    if (messages && messages.length > 0)
-      writeOutput(outputOf(messages.map((m) => m.toMessage())), out);
-    return undefined;
+    if (messages && messages.length > 0) {
+      writeContent(
+        LANGFUSE_OBSERVATION_ATTRIBUTES.OUTPUT,
+        oneOrAll(messages.map((m) => m.toMessage())),
+        out,
+      );
+    }
   }
 }
 
@@ -177,20 +122,16 @@ export const CHAT_OPERATION: Operation = {
     writeRequestParameters(body, PARAMETERS, out);
     if (!capture) return;
     const tools = Array.isArray(body.tools) && body.tools.length > 0 ? body.tools : undefined;
-    const input = toContentAttribute(tools ? { messages: body.messages, tools } : body.messages);
-    if (input !== undefined) out[LANGFUSE_OBSERVATION_ATTRIBUTES.INPUT] = input;
+    const input = tools ? { messages: body.messages, tools } : body.messages;
+    writeContent(LANGFUSE_OBSERVATION_ATTRIBUTES.INPUT, input, out);
   },
 
   responseAttributes(response, capture, out) {
     if (!isRecord(response)) return undefined;
-    writeResponseIdentity(response.id, response.model, out);
-    writeServiceInfo(response.service_tier, response.system_fingerprint, out);
-    const choices = Array.isArray(response.choices) ? response.choices.filter(isRecord) : [];
-    const reasons = choices.map((c) => c.finish_reason).filter((r) => typeof r === 'string');
-    if (reasons.length > 0) out[GEN_AI_ATTRIBUTES.RESPONSE_FINISH_REASONS] = reasons;
-    writeUsage(response.usage, out);
+    const choices = writeChoicesResponse(response, true, out);
     if (capture && choices.length > 0) {
-      writeOutput(outputOf(choices.map((c) => assistantMessage(c.message) ?? null)), out);
+      const messages = choices.map((c) => assistantMessage(c.message) ?? null);
+      writeContent(LANGFUSE_OBSERVATION_ATTRIBUTES.OUTPUT, oneOrAll(messages), out);
     }
     return undefined;
   },

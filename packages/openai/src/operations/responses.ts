@@ -1,18 +1,12 @@
 import type { Attributes } from '@opentelemetry/api';
-import {
-  GEN_AI_ATTRIBUTES,
-  GEN_AI_OPERATIONS,
-  LANGFUSE_OBSERVATION_ATTRIBUTES,
-  toContentAttribute,
-} from '@threadline/core';
-import { OPENAI_SPAN_ATTRIBUTES } from '../span-keys';
+import { GEN_AI_OPERATIONS, LANGFUSE_OBSERVATION_ATTRIBUTES } from '@threadline/core';
 import type { Operation, StreamRecorder } from './operation';
 import {
   writeRequestModel,
   writeRequestParameters,
   writeResponseIdentity,
 } from './request-parameters';
-import { writeUsage } from './usage';
+import { writeContent, writeResponseSummary } from './response-summary';
 import { isRecord, stringOr } from './values';
 
 const PARAMETERS = ['temperature', 'top_p', 'max_output_tokens', 'reasoning'] as const;
@@ -60,15 +54,19 @@ function failureOf(response: Record<string, any>): string | undefined {
 }
 
 function writeResponse(response: Record<string, any>, capture: boolean, out: Attributes) {
-  writeResponseIdentity(response.id, response.model, out);
-  const tier = stringOr(response.service_tier);
-  if (tier !== undefined) out[OPENAI_SPAN_ATTRIBUTES.RESPONSE_SERVICE_TIER] = tier;
   const reason = responseFinishReason(response);
-  if (reason !== undefined) out[GEN_AI_ATTRIBUTES.RESPONSE_FINISH_REASONS] = [reason];
-  writeUsage(response.usage, out);
+  writeResponseSummary(
+    {
+      id: response.id,
+      model: response.model,
+      serviceTier: response.service_tier,
+      finishReasons: reason === undefined ? [] : [reason],
+      usage: response.usage,
+    },
+    out,
+  );
   if (capture && Array.isArray(response.output)) {
-    const json = toContentAttribute(response.output);
-    if (json !== undefined) out[LANGFUSE_OBSERVATION_ATTRIBUTES.OUTPUT] = json;
+    writeContent(LANGFUSE_OBSERVATION_ATTRIBUTES.OUTPUT, response.output, out);
   }
   return failureOf(response);
 }
@@ -112,7 +110,7 @@ class ResponsesStreamRecorder implements StreamRecorder {
       const partial = [
         { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: this.text }] },
       ];
-      out[LANGFUSE_OBSERVATION_ATTRIBUTES.OUTPUT] = toContentAttribute(partial)!;
+      writeContent(LANGFUSE_OBSERVATION_ATTRIBUTES.OUTPUT, partial, out);
     }
     return this.failure;
   }
@@ -128,10 +126,8 @@ export const RESPONSES_OPERATION: Operation = {
     writeRequestParameters(body, PARAMETERS, out);
     if (!capture || body.input === undefined) return;
     const instructions = stringOr(body.instructions);
-    const input = toContentAttribute(
-      instructions === undefined ? body.input : { instructions, input: body.input },
-    );
-    if (input !== undefined) out[LANGFUSE_OBSERVATION_ATTRIBUTES.INPUT] = input;
+    const input = instructions === undefined ? body.input : { instructions, input: body.input };
+    writeContent(LANGFUSE_OBSERVATION_ATTRIBUTES.INPUT, input, out);
   },
 
   responseAttributes(response, capture, out) {
