@@ -1,34 +1,18 @@
 import OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
-import OpenAIv5 from 'openai-v5';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { MockOpenAI } from './mock-types';
-import { startMockOpenAI } from './start-mock-openai';
+import { useMockOpenAIClients } from './test-clients';
 
-let mock: MockOpenAI;
-beforeAll(async () => {
-  mock = await startMockOpenAI();
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
-
-// Both majors run the same assertions; v5 is typed as v6 because only its runtime is under test.
-const SDKS: Array<[string, () => OpenAI]> = [
-  ['openai 6', () => new OpenAI({ baseURL: mock.baseURL, apiKey: 'test', maxRetries: 0 })],
-  [
-    'openai 5',
-    () =>
-      new OpenAIv5({ baseURL: mock.baseURL, apiKey: 'test', maxRetries: 0 }) as unknown as OpenAI,
-  ],
-];
+// Both majors run the same assertions.
+const { mock, sdks } = useMockOpenAIClients();
 
 const MESSAGES = [
   { role: 'system' as const, content: 'Be brief.' },
   { role: 'user' as const, content: 'hello there friend' },
 ];
 
-describe.each(SDKS)('chat completions with %s', (_name, makeClient) => {
+describe.each(sdks)('chat completions with %s', (_name, makeClient) => {
   it('answers JSON with an echo, the request model and word-counted usage', async () => {
     const client = makeClient();
     const completion = await client.chat.completions.create({

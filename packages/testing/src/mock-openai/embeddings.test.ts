@@ -1,28 +1,11 @@
-import OpenAI from 'openai';
-import OpenAIv5 from 'openai-v5';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MOCK_EMBEDDING_DIMENSIONS, mockEmbedding } from './mock-embedding';
-import type { MockOpenAI } from './mock-types';
-import { startMockOpenAI } from './start-mock-openai';
+import { useMockOpenAIClients } from './test-clients';
 
-let mock: MockOpenAI;
-beforeAll(async () => {
-  mock = await startMockOpenAI();
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
+// Both majors run the same assertions.
+const { mock, sdks } = useMockOpenAIClients();
 
-// Both majors run the same assertions; v5 is typed as v6 because only its runtime is under test.
-const SDKS: Array<[string, () => OpenAI]> = [
-  ['openai 6', () => new OpenAI({ baseURL: mock.baseURL, apiKey: 'test', maxRetries: 0 })],
-  [
-    'openai 5',
-    () =>
-      new OpenAIv5({ baseURL: mock.baseURL, apiKey: 'test', maxRetries: 0 }) as unknown as OpenAI,
-  ],
-];
-
-describe.each(SDKS)('embeddings with %s', (_name, makeClient) => {
+describe.each(sdks)('embeddings with %s', (_name, makeClient) => {
   it('answers float vectors when asked for float', async () => {
     const client = makeClient();
     const result = await client.embeddings.create({

@@ -1,27 +1,11 @@
 import OpenAI from 'openai';
 import { zodTextFormat } from 'openai/helpers/zod';
-import OpenAIv5 from 'openai-v5';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { MockOpenAI } from './mock-types';
-import { startMockOpenAI } from './start-mock-openai';
+import { useMockOpenAIClients } from './test-clients';
 
-let mock: MockOpenAI;
-beforeAll(async () => {
-  mock = await startMockOpenAI();
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
-
-// Both majors run the same assertions; v5 is typed as v6 because only its runtime is under test.
-const SDKS: Array<[string, () => OpenAI]> = [
-  ['openai 6', () => new OpenAI({ baseURL: mock.baseURL, apiKey: 'test', maxRetries: 0 })],
-  [
-    'openai 5',
-    () =>
-      new OpenAIv5({ baseURL: mock.baseURL, apiKey: 'test', maxRetries: 0 }) as unknown as OpenAI,
-  ],
-];
+// Both majors run the same assertions.
+const { mock, sdks } = useMockOpenAIClients();
 
 const STREAM_EVENT_ORDER = [
   'response.created',
@@ -35,7 +19,7 @@ const STREAM_EVENT_ORDER = [
   'response.completed',
 ];
 
-describe.each(SDKS)('responses with %s', (_name, makeClient) => {
+describe.each(sdks)('responses with %s', (_name, makeClient) => {
   it('answers a completed response with an output_text message and usage', async () => {
     const client = makeClient();
     const response = await client.responses.create({
