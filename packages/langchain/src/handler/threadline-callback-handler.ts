@@ -7,6 +7,7 @@ import type { LLMResult } from '@langchain/core/outputs';
 import type { ChainValues } from '@langchain/core/utils/types';
 import {
   type Attributes,
+  type Context,
   context,
   diag,
   type Span,
@@ -433,22 +434,7 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
     // A root run (or one whose parent this handler never saw, or evicted) starts from the
     // caller's context; every descendant starts from the context captured here.
     const base = parent ? parent.childContext : context.active();
-    if (run.hidden) {
-      const startedAt = this.runs.now();
-      touch(parent, startedAt);
-      const record: RunRecord = {
-        span: undefined,
-        childContext: base,
-        type: run.type,
-        name: run.name,
-        tags: run.tags,
-        startedAt,
-        lastActivity: startedAt,
-        parent,
-      };
-      this.runs.add(run.runId, record);
-      return record;
-    }
+    if (run.hidden) return this.register(run, parent, undefined, base);
     const explicit = this.explicit.forRun(run.metadata, parent ? undefined : run.tags);
     const attributes = run.attributes;
     attributes[TYPE] = run.type;
@@ -465,12 +451,22 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
       }
       if (this.captureContent && run.input !== undefined) setSpanContent(span, INPUT, run.input);
     }
+    return this.register(run, parent, span, trace.setSpan(base, span));
+  }
+
+  /** Registers a started run (a hidden one has no span) and marks its parent as alive. */
+  private register(
+    run: RunStart,
+    parent: RunRecord | undefined,
+    span: Span | undefined,
+    childContext: Context,
+  ): RunRecord {
     // Taken after the span started, so an eviction at this time never ends it before its start.
     const startedAt = this.runs.now();
     touch(parent, startedAt);
     const record: RunRecord = {
       span,
-      childContext: trace.setSpan(base, span),
+      childContext,
       type: run.type,
       name: run.name,
       tags: run.tags,
