@@ -15,8 +15,16 @@ export {
   sampleFromSchema,
   startMockOpenAI,
 } from './mock-openai/index';
+export { acceptOtlpRequest, type OtlpRequestHead } from './otlp-receiver/accept-otlp-request';
 export { decodeOtlpTraces, OtlpDecodeError } from './otlp-receiver/decode-otlp-traces';
 export { type OtlpEncoding, otlpEncodingOf } from './otlp-receiver/otlp-encoding';
+export {
+  BadBodyError,
+  BodyTooLargeError,
+  type ReadRequestBodyOptions,
+  readRequestBody,
+  UnsupportedEncodingError,
+} from './otlp-receiver/read-request-body';
 export {
   OTLP_SPAN_KIND,
   OTLP_STATUS_CODE,

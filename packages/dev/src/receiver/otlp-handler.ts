@@ -1,13 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
+  acceptOtlpRequest,
+  BadBodyError,
+  BodyTooLargeError,
   decodeOtlpTraces,
   OtlpDecodeError,
   type OtlpEncoding,
-  otlpEncodingOf,
   type ReceivedSpan,
+  readRequestBody,
+  UnsupportedEncodingError,
 } from '@threadline/testing';
 import type { DevStore, InsertResult } from '../store/dev-store';
-import { BodyError, readBody } from './read-body';
 
 /** Options of {@link createOtlpHandler}. */
 export interface OtlpHandlerOptions {
@@ -21,7 +24,6 @@ export interface OtlpHandlerOptions {
 /** Default body bound: well above an exporter's batch of 512 spans with their content. */
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-const TRACES_PATH = '/v1/traces';
 // google.rpc.Code values OTLP asks for in an error body.
 const RPC_INVALID_ARGUMENT = 3;
 const RPC_UNAVAILABLE = 14;
@@ -68,36 +70,17 @@ export function createOtlpHandler({
   onIngest,
 }: OtlpHandlerOptions): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   return async (request, response) => {
-    const path = new URL(request.url ?? '/', 'http://receiver').pathname;
-    if (path !== TRACES_PATH) {
-      request.resume();
-      sendText(response, 404, `not found: ${path} (spans go to POST ${TRACES_PATH})`);
-      return;
-    }
-    if (request.method !== 'POST') {
-      request.resume();
-      sendText(response, 405, `method ${request.method} not allowed`, { allow: 'POST' });
-      return;
-    }
-    const contentType = request.headers['content-type'] ?? '';
-    const encoding = otlpEncodingOf(contentType);
-    if (!encoding) {
-      request.resume();
-      sendText(
-        response,
-        415,
-        `unsupported content type "${contentType}" (expected application/json or application/x-protobuf)`,
-      );
-      return;
-    }
+    const head = acceptOtlpRequest(request, response);
+    if (!head) return;
+    const { contentType, encoding } = head;
     let spans: ReceivedSpan[];
     try {
-      spans = decodeOtlpTraces(await readBody(request, maxBodyBytes), contentType);
+      spans = decodeOtlpTraces(await readRequestBody(request, { maxBodyBytes }), contentType);
     } catch (error) {
-      if (error instanceof BodyError) {
-        if (error.status === 415) sendText(response, 415, error.message);
-        else sendStatus(response, error.status, encoding, RPC_INVALID_ARGUMENT, error.message);
-      } else if (error instanceof OtlpDecodeError) {
+      if (error instanceof UnsupportedEncodingError) sendText(response, 415, error.message);
+      else if (error instanceof BodyTooLargeError) {
+        sendStatus(response, 413, encoding, RPC_INVALID_ARGUMENT, error.message);
+      } else if (error instanceof BadBodyError || error instanceof OtlpDecodeError) {
         sendStatus(response, 400, encoding, RPC_INVALID_ARGUMENT, error.message);
       } else throw error;
       return;

@@ -86,7 +86,9 @@ export async function readRequestBody(
   const encoding = (request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
   if (encoding !== 'identity' && encoding !== 'gzip') {
     request.resume();
-    throw new UnsupportedEncodingError(`unsupported content-encoding "${encoding}"`);
+    throw new UnsupportedEncodingError(
+      `unsupported content-encoding "${encoding}" (expected gzip or none)`,
+    );
   }
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBodyBytes) {

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { acceptOtlpRequest, OTLP_TRACES_PATH, sendText } from './accept-otlp-request';
 import { decodeOtlpTraces, OtlpDecodeError } from './decode-otlp-traces';
-import { type OtlpEncoding, otlpEncodingOf } from './otlp-encoding';
+import type { OtlpEncoding } from './otlp-encoding';
 import { otlpProtoTypes } from './otlp-proto';
 import {
   BadBodyError,
@@ -47,15 +48,9 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-const TRACES_PATH = '/v1/traces';
 const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 // google.rpc.Code INVALID_ARGUMENT, the code OTLP asks for with a 400.
 const RPC_INVALID_ARGUMENT = 3;
-
-function sendText(response: ServerResponse, status: number, message: string, headers = {}): void {
-  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
-  response.end(message);
-}
 
 /** OTLP/HTTP: an error body is a google.rpc.Status in the encoding of the request. */
 function sendStatus(
@@ -127,28 +122,9 @@ export async function startOtlpReceiver({
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    const path = new URL(request.url ?? '/', 'http://receiver').pathname;
-    if (path !== TRACES_PATH) {
-      request.resume();
-      sendText(response, 404, `not found: ${path} (spans go to POST ${TRACES_PATH})`);
-      return;
-    }
-    if (request.method !== 'POST') {
-      request.resume();
-      sendText(response, 405, `method ${request.method} not allowed`, { allow: 'POST' });
-      return;
-    }
-    const contentType = request.headers['content-type'] ?? '';
-    const encoding = otlpEncodingOf(contentType);
-    if (!encoding) {
-      request.resume();
-      sendText(
-        response,
-        415,
-        `unsupported content type "${contentType}" (expected application/json or application/x-protobuf)`,
-      );
-      return;
-    }
+    const head = acceptOtlpRequest(request, response);
+    if (!head) return;
+    const { contentType, encoding } = head;
     let body: Buffer;
     try {
       body = await readRequestBody(request, { maxBodyBytes });
@@ -193,7 +169,7 @@ export async function startOtlpReceiver({
 
   return {
     url,
-    tracesUrl: `${url}${TRACES_PATH}`,
+    tracesUrl: `${url}${OTLP_TRACES_PATH}`,
     spans: () => received.slice(),
     waitForSpans(count, timeoutMs = 5000) {
       if (received.length >= count) return Promise.resolve(received.slice());
