@@ -37,6 +37,7 @@ export class CallSpan implements Abandonable {
   private firstChunkAt: number | undefined;
   private recorder: StreamRecorder | undefined;
   private signal: AbortSignal | undefined;
+  private watch: StreamWatch | undefined;
 
   constructor(
     readonly span: Span,
@@ -82,14 +83,18 @@ export class CallSpan implements Abandonable {
     this.end();
   }
 
-  /** The parse step produced a stream: its items now drive the span. */
-  onStream(stream: object, signal: AbortSignal | undefined): void {
+  /**
+   * The parse step produced a stream: its items now drive the span. `holder` lives exactly as
+   * long as the stream or an iteration of it does.
+   */
+  onStream(holder: object, signal: AbortSignal | undefined): void {
     if (this.ended) return;
     this.lastActivity = clock.now();
     this.recorder = this.operation.streamRecorder(this.capture);
     this.signal = signal;
-    // The stream's own watcher: while it is read, its iterator holds it.
-    watchHolder(stream, new StreamWatch(this));
+    // The stream's own watcher: while it is read, its iterator holds the holder.
+    this.watch = new StreamWatch(this);
+    watchHolder(holder, this.watch);
     if (signal?.aborted) this.cancel('abort');
   }
 
@@ -160,6 +165,11 @@ export class CallSpan implements Abandonable {
   end(endTime?: number): void {
     if (this.ended) return;
     this.ended = true;
+    // The registry holds the watch until the stream is collected: it must not keep the span.
+    if (this.watch) {
+      this.watch.call = undefined;
+      this.watch = undefined;
+    }
     const recorder = this.recorder;
     if (recorder) {
       this.recorder = undefined;
@@ -179,11 +189,14 @@ export class CallSpan implements Abandonable {
 
 /** Watches a stream; unlike the call's promise, a stream is watched until its span ends. */
 class StreamWatch implements Abandonable {
-  readonly settled = false;
+  constructor(public call: CallSpan | undefined) {}
 
-  constructor(private readonly call: CallSpan) {}
+  /** The span ended: the watch let go of it. */
+  get settled(): boolean {
+    return this.call === undefined;
+  }
 
   onAbandoned(): void {
-    this.call.onAbandoned();
+    this.call?.onAbandoned();
   }
 }

@@ -13,8 +13,8 @@ class ObservedIterator<T> implements AsyncIterator<T> {
   constructor(
     private readonly inner: AsyncIterator<T>,
     private readonly call: CallSpan,
-    /** Held so the stream is not collected (and its span ended as abandoned) mid-iteration. */
-    readonly stream: object,
+    /** The stream's watched sentinel: held so the span does not end as abandoned mid-iteration. */
+    readonly holder: object,
   ) {
     // Made once per stream and not as named class fields: some transpilers (tsx, esbuild's
     // keepNames) rename every named function value as it is created, on the per-chunk path.
@@ -31,11 +31,13 @@ class ObservedIterator<T> implements AsyncIterator<T> {
     };
   }
 
-  next(...args: [] | [unknown]): Promise<IteratorResult<T>> {
+  // Not a rest parameter: an array per item. `next()` and `next(undefined)` are the same to
+  // the SDK's async generator.
+  next(value?: unknown): Promise<IteratorResult<T>> {
     this.call.pendingReads++;
     let result: Promise<IteratorResult<T>>;
     try {
-      result = this.inner.next(...args);
+      result = value === undefined ? this.inner.next() : this.inner.next(value);
     } catch (error) {
       this.onError(error);
     }
@@ -87,7 +89,7 @@ type IteratorFactory = (this: unknown) => AsyncIterator<unknown>;
 function observedFactory(
   original: IteratorFactory,
   call: CallSpan,
-  stream: object,
+  holder: object,
 ): IteratorFactory {
   let observed = false;
   return function (this: unknown): AsyncIterator<unknown> {
@@ -95,7 +97,7 @@ function observedFactory(
     // A second iteration gets the SDK's own iterator and its "consumed stream" error.
     if (observed) return inner;
     observed = true;
-    return new ObservedIterator(inner, call, stream);
+    return new ObservedIterator(inner, call, holder);
   };
 }
 
@@ -107,19 +109,26 @@ function observedFactory(
 export function instrumentStream(stream: object, call: CallSpan): void {
   const shape = stream as StreamShape;
   const factory = shape.iterator;
+  // What is watched for collection in the stream's place: an empty object that only the
+  // stream (through its observed factory) and its observed iterator hold. The collector keeps
+  // a watched object through minor collections; the stream itself, with its response and
+  // buffers, would be kept and promoted with it, the sentinel costs nothing.
+  let holder: object = {};
   if (typeof factory === 'function') {
-    shape.iterator = observedFactory(factory as IteratorFactory, call, stream);
+    shape.iterator = observedFactory(factory as IteratorFactory, call, holder);
   } else if (typeof shape[Symbol.asyncIterator] === 'function') {
     // An SDK without the iterator factory: `tee()` would then bypass the observation.
     diag.debug('threadline: OpenAI Stream without an iterator factory; observing for-await only');
     Object.defineProperty(stream, Symbol.asyncIterator, {
       configurable: true,
       writable: true,
-      value: observedFactory(shape[Symbol.asyncIterator] as IteratorFactory, call, stream),
+      value: observedFactory(shape[Symbol.asyncIterator] as IteratorFactory, call, holder),
     });
+  } else {
+    holder = stream;
   }
   observeAbort(shape.controller, call);
-  call.onStream(stream, shape.controller?.signal);
+  call.onStream(holder, shape.controller?.signal);
 }
 
 /** Whether a parsed value is one of the SDK's streams. */
