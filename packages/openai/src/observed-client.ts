@@ -1,12 +1,11 @@
 import { context } from '@opentelemetry/api';
-import { safely } from '@threadline/core';
 import type { CallSpan } from './call-span';
 import { instrumentCall } from './instrument-call';
 import { CLIENT_NODE, type ResourceNode } from './instrumented-methods';
 import type { ObserveOpenAIOptions } from './observe-options';
 import { createState, type ObservedState } from './observed-state';
 import type { Operation } from './operations/operation';
-import { startCall } from './start-call';
+import { startCall, warnFailed } from './start-call';
 
 type AnyFunction = (this: unknown, ...args: unknown[]) => unknown;
 
@@ -43,9 +42,13 @@ function instrumentMethod(
   operation: Operation,
 ): AnyFunction {
   return (...args: unknown[]): unknown => {
-    const call: CallSpan | undefined = safely('start an OpenAI span', () =>
-      startCall(state, operation, args[0]),
-    );
+    // `safely` inlined here and below: its closure would be made on every call.
+    let call: CallSpan | undefined;
+    try {
+      call = startCall(state, operation, args[0]);
+    } catch (error) {
+      warnFailed('start an OpenAI span', error);
+    }
     if (!call) return method.apply(target, args);
     let result: unknown;
     try {
@@ -56,11 +59,12 @@ function instrumentMethod(
       throw error;
     }
     if (call.span.isRecording()) {
-      const observed = safely('observe an OpenAI call', () => {
+      try {
         instrumentCall(result, call);
-        return true;
-      });
-      if (!observed) call.end();
+      } catch (error) {
+        warnFailed('observe an OpenAI call', error);
+        call.end();
+      }
     }
     return result;
   };

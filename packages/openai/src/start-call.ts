@@ -1,16 +1,25 @@
-import { type Attributes, context, SpanKind, trace } from '@opentelemetry/api';
+import { type Attributes, context, diag, SpanKind, trace } from '@opentelemetry/api';
 import {
   contextWithExplicitAttributes,
   GEN_AI_ATTRIBUTES,
   getSpanAttributes,
   LANGFUSE_OBSERVATION_ATTRIBUTES,
-  safely,
 } from '@threadline/core';
 import { CallSpan } from './call-span';
 import type { ObservedState } from './observed-state';
 import type { Operation } from './operations/operation';
 import { isRecord } from './operations/values';
 import { openAITracer } from './tracer';
+
+/**
+ * What `safely` from `@threadline/core` reports, for the per-call path, where its closure
+ * would be made on every call. Never throws.
+ */
+export function warnFailed(what: string, error: unknown): void {
+  try {
+    diag.warn(`threadline: ${what} failed`, error);
+  } catch {}
+}
 
 /**
  * Starts the span of one model call, as a child of the caller's active span, with the
@@ -24,7 +33,11 @@ export function startCall(state: ObservedState, operation: Operation, body: unkn
     [LANGFUSE_OBSERVATION_ATTRIBUTES.TYPE]: operation.observationType,
   };
   if (isRecord(body)) {
-    safely('read an OpenAI request', () => operation.requestAttributes(body, capture, attributes));
+    try {
+      operation.requestAttributes(body, capture, attributes);
+    } catch (error) {
+      warnFailed('read an OpenAI request', error);
+    }
   }
   const model = attributes[GEN_AI_ATTRIBUTES.REQUEST_MODEL];
   const name =
@@ -41,11 +54,12 @@ export function startCall(state: ObservedState, operation: Operation, body: unkn
   );
   if (span.isRecording()) {
     // The processor writes no gen_ai.* key; the conversation is the resolved session.
-    const sessionId = safely(
-      'read the resolved session',
-      () => getSpanAttributes(span, startContext).sessionId,
-    );
-    if (sessionId) span.setAttribute(GEN_AI_ATTRIBUTES.CONVERSATION_ID, sessionId);
+    try {
+      const sessionId = getSpanAttributes(span, startContext).sessionId;
+      if (sessionId) span.setAttribute(GEN_AI_ATTRIBUTES.CONVERSATION_ID, sessionId);
+    } catch (error) {
+      warnFailed('read the resolved session', error);
+    }
   }
   return new CallSpan(span, trace.setSpan(parent, span), operation, capture);
 }

@@ -17,14 +17,23 @@ export function writeChoicesResponse(
   readsServiceTier: boolean,
   out: Attributes,
 ): Record<string, any>[] {
-  const choices = Array.isArray(response.choices) ? response.choices.filter(isRecord) : [];
+  // One pass, no intermediate arrays.
+  const choices: Record<string, any>[] = [];
+  const finishReasons: string[] = [];
+  if (Array.isArray(response.choices)) {
+    for (const choice of response.choices) {
+      if (!isRecord(choice)) continue;
+      choices.push(choice);
+      if (typeof choice.finish_reason === 'string') finishReasons.push(choice.finish_reason);
+    }
+  }
   writeResponseSummary(
     {
       id: response.id,
       model: response.model,
       serviceTier: readsServiceTier ? response.service_tier : undefined,
       fingerprint: response.system_fingerprint,
-      finishReasons: choices.map((c) => c.finish_reason).filter((r) => typeof r === 'string'),
+      finishReasons,
       usage: response.usage,
     },
     out,
