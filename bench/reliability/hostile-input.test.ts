@@ -44,7 +44,8 @@ import {
 } from './support/hostile';
 import { changedPrototypes, snapshotPrototypes } from './support/prototypes';
 
-const RUNS = { numRuns: 300 };
+// FAST_CHECK_RUNS raises the number of runs when hunting a rare counterexample.
+const RUNS = { numRuns: Number(process.env.FAST_CHECK_RUNS ?? 300) };
 
 // Every dialect and baggage reading on: the widest surface Threadline writes from.
 const capture = createSpanCapture({
