@@ -58,13 +58,18 @@ beforeAll(() => capture.install());
 afterAll(() => capture.uninstall());
 beforeEach(() => capture.reset());
 
-/** Problems on the finished spans: invalid Threadline keys, or keys that are not valid values. */
+/**
+ * Problems on the finished spans: invalid Threadline keys, or keys that are not valid values.
+ * The `request` span is stamped by every scope entered under it: the known weakness at the end
+ * of this file lets it collect more than 50 metadata keys, so that count is not checked there.
+ */
 function spanProblems(spans: readonly ReadableSpan[], startAttributes?: Attributes): string[] {
   return spans.flatMap((span) => {
     const own = startAttributes && span.name === 'library' ? startAttributes : {};
     // Keys another library set itself are its own business: Threadline never overwrites them.
     const written = Object.keys(span.attributes).filter((k) => !(k in own));
-    return attributeProblems(span.attributes, written).map((p) => `${span.name}: ${p}`);
+    const limits = span.name === 'request' ? { maxMetadataKeys: Number.POSITIVE_INFINITY } : {};
+    return attributeProblems(span.attributes, written, limits).map((p) => `${span.name}: ${p}`);
   });
 }
 
@@ -440,5 +445,27 @@ describe('hostile input: values past the typed domain', () => {
     const resource = exporter.getFinishedSpans()[0]!.resource.attributes;
     await registration.shutdown();
     expect(Object.values(resource).every(isAttributeValue)).toBe(true);
+  });
+});
+
+/**
+ * Found by the nested-scope property above (a rare draw: both scopes with many valid metadata
+ * keys). Stamping never overwrites a key the span has, but adds the inner scope's other keys:
+ * a span active while nested scopes are entered collects their metadata keys past SPEC §1's 50.
+ * Known weakness of core, reported; flip to `it` once stamping stops adding metadata keys at 50.
+ */
+describe('hostile input: known weakness of core', () => {
+  it.fails('a span active while two scopes of 50 different metadata keys are entered keeps at most 50 metadata keys', () => {
+    capture.reset();
+    const keys = (prefix: string) =>
+      Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`${prefix}${i}`, 'v']));
+    const request = tracer.startSpan('request');
+    context.with(trace.setSpan(context.active(), request), () =>
+      propagateAttributes({ metadata: keys('outer') }, () =>
+        propagateAttributes({ metadata: keys('inner') }, () => undefined),
+      ),
+    );
+    request.end();
+    expect(attributeProblems(capture.spans()[0]!.attributes)).toEqual([]);
   });
 });

@@ -63,6 +63,7 @@ export function isAttributeValue(value: unknown): value is AttributeValue {
 export function attributeProblems(
   attributes: Attributes,
   keys: Iterable<string> = Object.keys(attributes),
+  { maxMetadataKeys = 50 }: { maxMetadataKeys?: number } = {},
 ): string[] {
   const problems: string[] = [];
   const bad = (key: string, why: string) =>
@@ -115,7 +116,9 @@ export function attributeProblems(
         }
     }
   }
-  if (metadataKeys > 50) problems.push(`${metadataKeys} metadata keys (at most 50)`);
+  if (metadataKeys > maxMetadataKeys) {
+    problems.push(`${metadataKeys} metadata keys (at most ${maxMetadataKeys})`);
+  }
   return problems;
 }
 
