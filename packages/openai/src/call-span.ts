@@ -3,6 +3,7 @@ import { LANGFUSE_OBSERVATION_ATTRIBUTES, recordSpanError, safely } from '@threa
 import { type Abandonable, watchHolder, watchHolderLater } from './abandonment';
 import type { Operation, StreamRecorder } from './operations/operation';
 import { type CancelReason, OPENAI_SPAN_ATTRIBUTES } from './span-keys';
+import { warnFailed } from './warn-failed';
 
 // The global one: this package also runs where `node:perf_hooks` does not exist.
 const clock = globalThis.performance;
@@ -75,9 +76,13 @@ export class CallSpan implements Abandonable {
   onParsed(response: unknown): void {
     if (this.ended) return;
     const out: Attributes = {};
-    const failure = safely('record an OpenAI response', () =>
-      this.operation.responseAttributes(response, this.capture, out),
-    );
+    // `safely` inlined on this path and in `end`: a closure per call otherwise.
+    let failure: string | undefined;
+    try {
+      failure = this.operation.responseAttributes(response, this.capture, out);
+    } catch (error) {
+      warnFailed('record an OpenAI response', error);
+    }
     this.span.setAttributes(out);
     if (failure) recordSpanError(this.span, new Error(failure));
     this.end();
@@ -174,16 +179,29 @@ export class CallSpan implements Abandonable {
     if (recorder) {
       this.recorder = undefined;
       const out: Attributes = {};
-      const failure = safely('record an OpenAI stream', () => recorder.flush(out));
+      let failure: string | undefined;
+      try {
+        failure = recorder.flush(out);
+      } catch (error) {
+        warnFailed('record an OpenAI stream', error);
+      }
       if (this.firstChunkAt !== undefined) {
         out[LANGFUSE_OBSERVATION_ATTRIBUTES.COMPLETION_START_TIME] = new Date(
           this.firstChunkAt,
         ).toISOString();
       }
-      safely('record an OpenAI stream', () => this.span.setAttributes(out));
+      try {
+        this.span.setAttributes(out);
+      } catch (error) {
+        warnFailed('record an OpenAI stream', error);
+      }
       if (failure) recordSpanError(this.span, new Error(failure));
     }
-    safely('end an OpenAI span', () => this.span.end(endTime));
+    try {
+      this.span.end(endTime);
+    } catch (error) {
+      warnFailed('end an OpenAI span', error);
+    }
   }
 }
 

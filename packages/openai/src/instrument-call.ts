@@ -1,7 +1,7 @@
 import { diag } from '@opentelemetry/api';
-import { safely } from '@threadline/core';
 import type { CallSpan } from './call-span';
 import { instrumentStream, isStream } from './instrument-stream';
+import { warnFailed } from './warn-failed';
 
 /** The parts of the SDK's `APIPromise` that are observed (the same in openai 4, 5 and 6). */
 interface ApiPromiseShape {
@@ -72,12 +72,13 @@ export function instrumentCall(result: unknown, call: CallSpan): void {
     }
     return (isThenable(parsed) ? parsed : Promise.resolve(parsed)).then(
       (value) => {
-        const recorded = safely('record an OpenAI answer', () => {
+        try {
           if (isStream(value)) instrumentStream(value, call);
           else call.onParsed(value);
-          return true;
-        });
-        if (!recorded) call.end();
+        } catch (error) {
+          warnFailed('record an OpenAI answer', error);
+          call.end();
+        }
         return value;
       },
       (error: unknown) => {

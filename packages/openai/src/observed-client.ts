@@ -5,7 +5,8 @@ import { CLIENT_NODE, type ResourceNode } from './instrumented-methods';
 import type { ObserveOpenAIOptions } from './observe-options';
 import { createState, type ObservedState } from './observed-state';
 import type { Operation } from './operations/operation';
-import { startCall, warnFailed } from './start-call';
+import { startCall } from './start-call';
+import { warnFailed } from './warn-failed';
 
 type AnyFunction = (this: unknown, ...args: unknown[]) => unknown;
 

@@ -1,4 +1,4 @@
-import { type Attributes, context, diag, SpanKind, trace } from '@opentelemetry/api';
+import { type Attributes, context, SpanKind, trace } from '@opentelemetry/api';
 import {
   contextWithExplicitAttributes,
   GEN_AI_ATTRIBUTES,
@@ -10,16 +10,7 @@ import type { ObservedState } from './observed-state';
 import type { Operation } from './operations/operation';
 import { isRecord } from './operations/values';
 import { openAITracer } from './tracer';
-
-/**
- * What `safely` from `@threadline/core` reports, for the per-call path, where its closure
- * would be made on every call. Never throws.
- */
-export function warnFailed(what: string, error: unknown): void {
-  try {
-    diag.warn(`threadline: ${what} failed`, error);
-  } catch {}
-}
+import { warnFailed } from './warn-failed';
 
 /**
  * Starts the span of one model call, as a child of the caller's active span, with the
