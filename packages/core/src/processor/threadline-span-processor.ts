@@ -161,12 +161,13 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
       const current = getSpanRecord(target);
       // Scopes entered again and again under one request span usually add nothing new.
       if (current && covers(current.resolved, frame.attributes)) return;
-      // Copy on write: records may be shared between sibling spans.
-      setSpanRecord(target, {
-        explicit: current?.explicit ?? EMPTY_ATTRIBUTES,
-        resolved: current ? mergeAttributes(frame.attributes, current.resolved) : frame.attributes,
-      });
-      setEmitted(target, this.emittedFor(frame.attributes), attributesOf(target));
+      // Copy on write: records may be shared between sibling spans. What the span has wins,
+      // and the merge keeps every limit (50 tags, 50 metadata keys) over the two together.
+      const resolved = current
+        ? mergeAttributes(frame.attributes, current.resolved)
+        : frame.attributes;
+      setSpanRecord(target, { explicit: current?.explicit ?? EMPTY_ATTRIBUTES, resolved });
+      setEmitted(target, this.emittedFor(resolved), attributesOf(target));
     } catch (error) {
       diag.warn('threadline: could not stamp the active span', error);
     }
