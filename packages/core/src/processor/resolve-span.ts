@@ -35,9 +35,6 @@ const unparented: { childCache?: ChildResolution } = {};
  */
 export function resolveSpan(inputs: ResolutionInputs): SpanRecord {
   const { explicit, parent, frame, baggage } = inputs;
-  if (!parent && !baggage && frame && explicit === EMPTY_ATTRIBUTES) {
-    return { explicit: EMPTY_ATTRIBUTES, resolved: frame.attributes };
-  }
   const slot = parent ?? frame ?? unparented;
   const parentResolved = parent?.resolved;
   const cached = slot.childCache;

@@ -84,8 +84,7 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
   private readonly readBaggage: boolean;
   private readonly settings: ThreadlineSettings;
   private readonly state: GlobalState;
-  // Resolved attributes are shared immutable objects, so their span attributes are too.
-  private readonly emitted = new WeakMap<ResolvedAttributes, EmittedAttributes>();
+  private readonly previousSettings: ThreadlineSettings;
 
   constructor(options: ThreadlineSpanProcessorOptions = {}) {
     const {
@@ -109,6 +108,7 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
     };
     this.state = globalState();
     // Scopes validate with the settings of the processor the application registered.
+    this.previousSettings = this.state.settings;
     this.state.settings = this.settings;
     this.state.stampers.add(this);
   }
@@ -179,6 +179,7 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
 
   shutdown(): Promise<void> {
     this.state.stampers.delete(this);
+    if (this.state.settings === this.settings) this.state.settings = this.previousSettings;
     return Promise.resolve();
   }
 
@@ -189,12 +190,9 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
     return isEmptyAttributes(attributes) ? undefined : attributes;
   }
 
+  // Records are shared by the spans that resolved alike (see resolveSpan), so emitted keys are
+  // cached on them; a stamp, which is rare once a span has its values, computes them afresh.
   private emittedFor(resolved: ResolvedAttributes): EmittedAttributes {
-    let emitted = this.emitted.get(resolved);
-    if (!emitted) {
-      emitted = toEmitted(emitAttributes(resolved, this.dialects));
-      this.emitted.set(resolved, emitted);
-    }
-    return emitted;
+    return toEmitted(emitAttributes(resolved, this.dialects));
   }
 }
