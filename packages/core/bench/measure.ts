@@ -14,8 +14,17 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  */
 export async function compare(
   cases: Record<string, () => void>,
-  { iterations = 20_000, rounds = 25, warmup = 5 } = {},
+  options: { iterations?: number; rounds?: number; warmup?: number } = {},
 ): Promise<Record<string, number>> {
+  const samples = await sample(cases, options);
+  return Object.fromEntries(Object.entries(samples).map(([n, s]) => [n, median(s)]));
+}
+
+/** Nanoseconds per iteration of every case, one sample per round (rounds line up across cases). */
+export async function sample(
+  cases: Record<string, () => void>,
+  { iterations = 20_000, rounds = 25, warmup = 5 } = {},
+): Promise<Record<string, number[]>> {
   const names = Object.keys(cases);
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let round = 0; round < warmup + rounds; round++) {
@@ -32,5 +41,5 @@ export async function compare(
       await yieldToEventLoop();
     }
   }
-  return Object.fromEntries(names.map((n) => [n, median(samples[n]!)]));
+  return samples;
 }

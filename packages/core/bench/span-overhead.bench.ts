@@ -18,7 +18,7 @@ import {
   ThreadlineSpanProcessor,
 } from '../src/index';
 import { emitAttributes } from '../src/processor/emit-attributes';
-import { compare } from './measure';
+import { median, sample } from './measure';
 
 const noopExporter: SpanExporter = {
   export: (_spans: ReadableSpan[], done) => done({ code: 0 }),
@@ -112,7 +112,7 @@ async function scenario(
       const ctx = trace.setSpan(context.active(), parent as never);
       return () => tracer.startSpan('child', options, ctx).end();
     };
-    const measured = await compare({
+    const measured = await sample({
       bare: run(bare, parents[0] as never),
       floor: run(floor, parents[1] as never),
       threadline: run(threadline, parents[2] as never),
@@ -120,17 +120,20 @@ async function scenario(
     for (const p of parents) p.end();
     return measured;
   });
-  const floorOverhead = results.floor! - results.bare!;
-  const threadlineOverhead = results.threadline! - results.bare!;
+  // Paired per round: load that drifts between rounds falls on all three cases of a round alike.
+  const bareSamples = results.bare!;
+  const floorOverheads = results.floor!.map((ns, i) => ns - bareSamples[i]!);
+  const threadlineOverheads = results.threadline!.map((ns, i) => ns - bareSamples[i]!);
+  const ratios = threadlineOverheads.map((ns, i) => ns / floorOverheads[i]!);
   return {
     scenario: label,
     attributes: Object.keys(floorAttributes).length,
-    'bare ns': Math.round(results.bare!),
-    'floor ns': Math.round(results.floor!),
-    'threadline ns': Math.round(results.threadline!),
-    'floor overhead': Math.round(floorOverhead),
-    'threadline overhead': Math.round(threadlineOverhead),
-    'overhead / floor': Number((threadlineOverhead / floorOverhead).toFixed(2)),
+    'bare ns': Math.round(median(bareSamples)),
+    'floor ns': Math.round(median(results.floor!)),
+    'threadline ns': Math.round(median(results.threadline!)),
+    'floor overhead': Math.round(median(floorOverheads)),
+    'threadline overhead': Math.round(median(threadlineOverheads)),
+    'overhead / floor': Number(median(ratios).toFixed(2)),
   };
 }
 

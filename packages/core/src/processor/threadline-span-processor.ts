@@ -40,6 +40,16 @@ const SENSITIVE_POLICIES = new Set<unknown>(['warn', 'drop', 'allow']);
 const VALID_DIALECTS = new Set<unknown>(['otel', 'langfuse', 'openinference']);
 
 const NO_ATTRIBUTES: Attributes = Object.freeze({});
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
+/**
+ * Whether a span started with no attributes. The SDK's span counts its attributes; reading that
+ * count saves allocating a key list for the common span that starts bare. Any other span (or a
+ * future SDK without the count) takes the general path.
+ */
+function isWithoutAttributes(span: Span): boolean {
+  return (span as unknown as { _attributesCount?: unknown })._attributesCount === 0;
+}
 
 function attributesOf(span: Span): Attributes {
   return (span as { attributes?: Attributes }).attributes ?? NO_ATTRIBUTES;
@@ -120,7 +130,7 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
       const frame = getScopeFrame(parentContext);
       const baggage = this.readBaggage ? this.baggageOf(parentContext) : undefined;
       const existing = attributesOf(span);
-      const keys = Object.keys(existing);
+      const keys = isWithoutAttributes(span) ? NO_KEYS : Object.keys(existing);
       let explicit = getExplicitAttributes(parentContext) ?? EMPTY_ATTRIBUTES;
       if (keys.length > 0) {
         const own = readSpanAttributes(existing, keys, this.dialects, this.settings);
