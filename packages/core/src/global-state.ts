@@ -9,8 +9,8 @@ import type { ThreadlineSettings } from './settings';
 export interface GlobalState {
   /** field:reason pairs already warned about. */
   readonly warned: Set<string>;
-  /** Distinct values seen per metadata key, bounded. */
-  readonly metadataValues: Map<string, Set<string>>;
+  /** Hashes of the distinct values seen per metadata key, bounded. */
+  readonly metadataValues: Map<string, Set<number>>;
   /** Metadata keys already reported as unbounded. */
   readonly unboundedKeys: Set<string>;
   /** Settings the registered processor gave; scopes use them too. */

@@ -77,4 +77,13 @@ describe('readSpanAttributes (SPEC §3 level 1 off a starting span)', () => {
     });
     expect(a).toBe(b);
   });
+
+  it('does not reuse a result validated under another sensitive policy', () => {
+    const span = { 'user.id': 'jane@example.com' };
+    const keys = Object.keys(span);
+    const otel = new Set<Dialect>(['otel']);
+    expect(readSpanAttributes(span, keys, otel, settings).userId).toBe('jane@example.com');
+    const dropping: ThreadlineSettings = { ...settings, sensitive: 'drop' };
+    expect(readSpanAttributes(span, keys, otel, dropping).userId).toBeUndefined();
+  });
 });

@@ -143,7 +143,8 @@ export function readSpanAttributes(
   if (userId !== undefined) input.userId = userId;
   if (rawTags !== undefined) input.tags = stringList(rawTags);
   if (metadata) input.metadata = metadata;
-  const key = cacheKey(input);
+  // The policy is part of the key: it decides which values survive.
+  const key = cacheKey(input, settings.sensitive);
   if (key === undefined) return validateAttributes(input, settings).attributes;
   let cached = recent.get(key);
   if (!cached) {
@@ -160,8 +161,8 @@ const MAX_RECENT = 512;
 const recent = new Map<string, ResolvedAttributes>();
 
 /** A key for the common case of plain string values and string lists; undefined otherwise. */
-function cacheKey(input: Record<string, unknown>): string | undefined {
-  let key = '';
+function cacheKey(input: Record<string, unknown>, sensitive: string): string | undefined {
+  let key = `${sensitive}\u0002`;
   for (const field in input) {
     const value = input[field];
     if (typeof value === 'string') key += `${field}\u0001${value}\u0002`;

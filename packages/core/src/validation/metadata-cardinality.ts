@@ -21,11 +21,11 @@ function hash(value: string): number {
 export function exceedsCardinality(key: string, value: string, limit: number): boolean {
   const state = globalState();
   if (state.unboundedKeys.has(key)) return false;
-  let seen = state.metadataValues.get(key) as Set<unknown> | undefined;
+  let seen = state.metadataValues.get(key);
   if (!seen) {
     if (state.metadataValues.size + state.unboundedKeys.size >= MAX_TRACKED_KEYS) return false;
     seen = new Set();
-    state.metadataValues.set(key, seen as Set<string>);
+    state.metadataValues.set(key, seen);
   }
   seen.add(hash(value));
   if (seen.size <= limit) return false;
