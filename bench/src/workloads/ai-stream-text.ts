@@ -3,8 +3,9 @@ import { telemetry } from '@threadline/ai-sdk';
 import { streamText } from 'ai';
 import { TWO_FIELDS } from '../fields';
 import { createToolLoopModel, lookupOrder, TWO_STEPS } from '../fixtures/ai-tool-model';
-import { compareAsync, type MeasureOptions } from '../measure';
-import type { CaseResult, WorkloadResult } from '../result';
+import type { MeasureOptions } from '../measure';
+import { measureWithSpanCounts } from '../measure-with-spans';
+import type { WorkloadResult } from '../result';
 import { type GlobalProvider, withProcessors } from '../setups/global-provider';
 import { enterBare, enterLangfuse, enterThreadline, type PeerProcessors } from '../setups/peers';
 
@@ -50,17 +51,7 @@ export async function aiStreamText(
       enterLangfuse(TWO_FIELDS, () => run({ isEnabled: true, tracer: tracer(), metadata })),
     ),
   };
-  const spans: Record<string, number> = {};
-  for (const [name, once] of Object.entries(cases)) {
-    const before = global.exporter.ended;
-    await once();
-    spans[name] = global.exporter.ended - before;
-  }
-  const measured = await compareAsync(cases, options);
-  const out: Record<string, CaseResult> = {};
-  for (const name of Object.keys(cases)) {
-    out[name] = { ...measured[name]!, spansPerIteration: spans[name] };
-  }
+  const out = await measureWithSpanCounts(cases, global, options);
   return {
     id: 'e',
     title: '(e) AI SDK streamText with a tool (2 steps), mock model',

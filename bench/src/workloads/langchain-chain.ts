@@ -3,8 +3,9 @@ import { CallbackHandler } from '@langfuse/langchain';
 import { ThreadlineCallbackHandler } from '@threadline/langchain';
 import { TWO_FIELDS } from '../fields';
 import { createThreeStepChain } from '../fixtures/langchain-chain';
-import { compareAsync, type MeasureOptions } from '../measure';
-import type { CaseResult, WorkloadResult } from '../result';
+import type { MeasureOptions } from '../measure';
+import { measureWithSpanCounts } from '../measure-with-spans';
+import type { WorkloadResult } from '../result';
 import { type GlobalProvider, withProcessors } from '../setups/global-provider';
 import type { PeerProcessors } from '../setups/peers';
 
@@ -48,17 +49,7 @@ export async function langChainChain(
       chain.invoke(input, { metadata, callbacks: [langfuse] }),
     ),
   };
-  const spans: Record<string, number> = {};
-  for (const [name, run] of Object.entries(cases)) {
-    const before = global.exporter.ended;
-    await run();
-    spans[name] = global.exporter.ended - before;
-  }
-  const measured = await compareAsync(cases, options);
-  const out: Record<string, CaseResult> = {};
-  for (const name of Object.keys(cases)) {
-    out[name] = { ...measured[name]!, spansPerIteration: spans[name] };
-  }
+  const out = await measureWithSpanCounts(cases, global, options);
   return {
     id: 'd',
     title: '(d) LangChain: prompt → fake chat model → parser',

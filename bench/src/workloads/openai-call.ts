@@ -2,8 +2,9 @@ import { observeOpenAI as langfuseObserve } from '@langfuse/openai';
 import { observeOpenAI } from '@threadline/openai';
 import OpenAI from 'openai';
 import { TWO_FIELDS } from '../fields';
-import { compareAsync, type MeasureOptions } from '../measure';
-import type { CaseResult, WorkloadResult } from '../result';
+import type { MeasureOptions } from '../measure';
+import { measureWithSpanCounts } from '../measure-with-spans';
+import type { WorkloadResult } from '../result';
 import { type GlobalProvider, withProcessors } from '../setups/global-provider';
 import { enterBare, enterLangfuse, enterThreadline, type PeerProcessors } from '../setups/peers';
 
@@ -51,17 +52,7 @@ export async function openAICall(
       enterLangfuse(TWO_FIELDS, () => call(langfuse)),
     ),
   };
-  const spans: Record<string, number> = {};
-  for (const [name, run] of Object.entries(cases)) {
-    const before = global.exporter.ended;
-    await run();
-    spans[name] = global.exporter.ended - before;
-  }
-  const measured = await compareAsync(cases, options);
-  const out: Record<string, CaseResult> = {};
-  for (const name of Object.keys(cases)) {
-    out[name] = { ...measured[name]!, spansPerIteration: spans[name] };
-  }
+  const out = await measureWithSpanCounts(cases, global, options);
   return {
     id: streamed ? 'c-stream' : 'c-plain',
     title: `(c) OpenAI chat completion, ${streamed ? 'streamed' : 'plain'}, loopback server`,
