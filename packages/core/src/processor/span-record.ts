@@ -37,11 +37,28 @@ export interface SpanRecord {
    * The last resolution made for a child: most children of a span start in the same scope
    * with the same explicit values, so they share one result.
    */
-  childCache?: ChildResolution;
+  childCache: ChildResolution | undefined;
   /** `resolved` as span attributes, for the dialect set named by `emittedDialects`. */
-  emitted?: EmittedAttributes;
+  emitted: EmittedAttributes | undefined;
   /** Which processor's dialect set `emitted` was computed for. */
-  emittedDialects?: string;
+  emittedDialects: string | undefined;
+}
+
+/**
+ * A record with every field present: records are read at every span start, and one shape
+ * keeps those reads monomorphic.
+ */
+export function newSpanRecord(
+  explicit: ResolvedAttributes,
+  resolved: ResolvedAttributes,
+): SpanRecord {
+  return {
+    explicit,
+    resolved,
+    childCache: undefined,
+    emitted: undefined,
+    emittedDialects: undefined,
+  };
 }
 
 /** A cached resolution for a child span, valid while its inputs are the same objects. */

@@ -10,14 +10,14 @@ import { readBaggageAttributes } from '../baggage/read-baggage';
 import { type GlobalState, globalState } from '../global-state';
 import { DEFAULT_DIALECTS, type Dialect } from '../keys/dialect-keys';
 import { mergeAttributes } from '../scope/merge-attributes';
-import { getExplicitAttributes, getScopeFrame, type ScopeFrame } from '../scope/scope-frame';
+import { getScopeFrame, type ScopeFrame } from '../scope/scope-frame';
 import type { ThreadlineSettings } from '../settings';
 import type { OnInvalid } from '../validation/report';
 import type { SensitivePolicy } from '../validation/sensitive';
 import { type EmittedAttributes, emitAttributes, toEmitted } from './emit-attributes';
 import { readSpanAttributes } from './read-span-attributes';
 import { resolveSpan } from './resolve-span';
-import { clearSpanRecord, getSpanRecord, setSpanRecord } from './span-record';
+import { clearSpanRecord, getSpanRecord, newSpanRecord, setSpanRecord } from './span-record';
 
 /** Options of {@link ThreadlineSpanProcessor}. */
 export interface ThreadlineSpanProcessorOptions {
@@ -40,7 +40,6 @@ const SENSITIVE_POLICIES = new Set<unknown>(['warn', 'drop', 'allow']);
 const VALID_DIALECTS = new Set<unknown>(['otel', 'langfuse', 'openinference']);
 
 const NO_ATTRIBUTES: Attributes = Object.freeze({});
-const NO_KEYS: readonly string[] = Object.freeze([]);
 
 /**
  * Whether a span started with no attributes. The SDK's span counts its attributes; reading that
@@ -127,19 +126,25 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
     try {
       const parentSpan = trace.getSpan(parentContext);
       const parent = parentSpan ? getSpanRecord(parentSpan) : undefined;
+      // One lookup brings the scope and any explicit values an adapter set for this span.
       const frame = getScopeFrame(parentContext);
       const baggage = this.readBaggage ? this.baggageOf(parentContext) : undefined;
-      const existing = attributesOf(span);
-      const keys = isWithoutAttributes(span) ? NO_KEYS : Object.keys(existing);
-      let explicit = getExplicitAttributes(parentContext) ?? EMPTY_ATTRIBUTES;
-      if (keys.length > 0) {
-        const own = readSpanAttributes(existing, keys, this.dialects, this.settings);
-        if (own !== EMPTY_ATTRIBUTES) {
-          explicit = explicit === EMPTY_ATTRIBUTES ? own : mergeAttributes(explicit, own);
+      let explicit = frame?.explicit ?? EMPTY_ATTRIBUTES;
+      let existing: Attributes | undefined;
+      if (!isWithoutAttributes(span)) {
+        existing = attributesOf(span);
+        const keys = Object.keys(existing);
+        if (keys.length > 0) {
+          const own = readSpanAttributes(existing, keys, this.dialects, this.settings);
+          if (own !== EMPTY_ATTRIBUTES) {
+            explicit = explicit === EMPTY_ATTRIBUTES ? own : mergeAttributes(explicit, own);
+          }
+        } else {
+          existing = undefined;
         }
       }
       if (!parent && !frame && !baggage && explicit === EMPTY_ATTRIBUTES) return;
-      const record = resolveSpan({ explicit, parent, frame, baggage });
+      const record = resolveSpan(explicit, parent, frame, baggage);
       // Empty attributes are always the one EMPTY_ATTRIBUTES object, so identity suffices.
       if (record.resolved === EMPTY_ATTRIBUTES) return;
       setSpanRecord(span, record);
@@ -149,7 +154,7 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
         record.emitted = emitted;
         record.emittedDialects = this.dialectKey;
       }
-      setEmitted(span, emitted, keys.length > 0 ? existing : undefined);
+      setEmitted(span, emitted, existing);
     } catch (error) {
       diag.warn('threadline: could not resolve attributes for a span', error);
     }
@@ -176,7 +181,7 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
       const resolved = current
         ? mergeAttributes(frame.attributes, current.resolved)
         : frame.attributes;
-      setSpanRecord(target, { explicit: current?.explicit ?? EMPTY_ATTRIBUTES, resolved });
+      setSpanRecord(target, newSpanRecord(current?.explicit ?? EMPTY_ATTRIBUTES, resolved));
       setEmitted(target, this.emittedFor(resolved), attributesOf(target));
     } catch (error) {
       diag.warn('threadline: could not stamp the active span', error);

@@ -12,12 +12,7 @@ import { resolveSpan } from '../processor/resolve-span';
 import { getSpanRecord } from '../processor/span-record';
 import { validateAttributes } from '../validation/validate-attributes';
 import { mergeAttributes } from './merge-attributes';
-import {
-  getExplicitAttributes,
-  getScopeFrame,
-  type ScopeFrame,
-  setScopeFrame,
-} from './scope-frame';
+import { getScopeFrame, newScopeFrame, type ScopeFrame, setScopeFrame } from './scope-frame';
 import { type ScopeOptions, scopeSettings } from './scope-options';
 
 function clearedAfter(
@@ -42,12 +37,12 @@ export function enterFrame(
   const valid = validateAttributes(attributes, settings);
   const outer = getScopeFrame(ctx);
   const cleared = valid.cleared.length > 0 ? new Set(valid.cleared) : undefined;
-  const frame: ScopeFrame = {
-    attributes: outer
-      ? mergeAttributes(outer.attributes, valid.attributes, cleared)
-      : valid.attributes,
-    cleared: clearedAfter(outer, valid.attributes, valid.cleared),
-  };
+  const frame = newScopeFrame(
+    outer ? mergeAttributes(outer.attributes, valid.attributes, cleared) : valid.attributes,
+    clearedAfter(outer, valid.attributes, valid.cleared),
+    // Explicit values set on this context are still meant for its next span.
+    outer?.explicit,
+  );
   let next = setScopeFrame(ctx, frame);
   if (options?.asBaggage === true) next = writeBaggage(next, frame.attributes, cleared, settings);
   return { context: next, frame };
@@ -89,12 +84,13 @@ export function getContextAttributes(
     const state = globalState();
     const span = trace.getSpan(ctx);
     const baggage = options.readBaggage === true ? propagation.getBaggage(ctx) : undefined;
-    return resolveSpan({
-      explicit: getExplicitAttributes(ctx) ?? EMPTY_ATTRIBUTES,
-      parent: span ? getSpanRecord(span) : undefined,
-      frame: getScopeFrame(ctx),
-      baggage: baggage ? readBaggageAttributes(baggage, state.settings) : undefined,
-    }).resolved;
+    const frame = getScopeFrame(ctx);
+    return resolveSpan(
+      frame?.explicit ?? EMPTY_ATTRIBUTES,
+      span ? getSpanRecord(span) : undefined,
+      frame,
+      baggage ? readBaggageAttributes(baggage, state.settings) : undefined,
+    ).resolved;
   } catch (error) {
     diag.warn('threadline: could not read attributes from a context', error);
     return EMPTY_ATTRIBUTES;

@@ -1,21 +1,34 @@
 import { type Context, createContextKey } from '@opentelemetry/api';
-import type { AttributeField, ResolvedAttributes } from '../attributes';
+import { type AttributeField, EMPTY_ATTRIBUTES, type ResolvedAttributes } from '../attributes';
 import type { ChildResolution } from '../processor/span-record';
 
 /**
- * What a chain of nested scopes resolved to: the merged attributes and the fields a scope
- * cleared with `null` (which lower precedence levels may then not fill in again).
+ * Everything Threadline keeps on a context, under one key so that a span start costs one
+ * context lookup: what the chain of nested scopes resolved to, the fields a scope cleared with
+ * `null` (which lower precedence levels may then not fill in again), and explicit attributes
+ * an adapter meant for the next span started on the context.
  */
 export interface ScopeFrame {
   readonly attributes: ResolvedAttributes;
   readonly cleared: ReadonlySet<AttributeField> | undefined;
+  /** SPEC §3 level 1 for the next span started on this context; never scope values. */
+  readonly explicit: ResolvedAttributes | undefined;
   /** The last resolution of a span started in this scope without a recorded parent. */
-  childCache?: ChildResolution;
+  childCache: ChildResolution | undefined;
 }
 
-// createContextKey uses Symbol.for, so ESM and CJS copies of this package share the keys.
+// createContextKey uses Symbol.for, so ESM and CJS copies of this package share the key. Its
+// frames keep the v1 fields (attributes, cleared), so an older copy still reads the scopes.
 const SCOPE_KEY = createContextKey('threadline.scope.v1');
-const EXPLICIT_KEY = createContextKey('threadline.explicit.v1');
+
+/** A frame with every field present, so frames share one shape on the span-start path. */
+export function newScopeFrame(
+  attributes: ResolvedAttributes,
+  cleared: ReadonlySet<AttributeField> | undefined,
+  explicit: ResolvedAttributes | undefined,
+): ScopeFrame {
+  return { attributes, cleared, explicit, childCache: undefined };
+}
 
 /** The innermost scope frame on a context. */
 export function getScopeFrame(ctx: Context): ScopeFrame | undefined {
@@ -29,10 +42,14 @@ export function setScopeFrame(ctx: Context, frame: ScopeFrame): Context {
 
 /** Explicit attributes meant for the next span started with this context (SPEC §3 level 1). */
 export function getExplicitAttributes(ctx: Context): ResolvedAttributes | undefined {
-  return ctx.getValue(EXPLICIT_KEY) as ResolvedAttributes | undefined;
+  return getScopeFrame(ctx)?.explicit;
 }
 
 /** A context whose next span gets `attributes` as explicit (SPEC §3 level 1). */
 export function setExplicitAttributes(ctx: Context, attributes: ResolvedAttributes): Context {
-  return ctx.setValue(EXPLICIT_KEY, attributes);
+  const frame = getScopeFrame(ctx);
+  return setScopeFrame(
+    ctx,
+    newScopeFrame(frame?.attributes ?? EMPTY_ATTRIBUTES, frame?.cleared, attributes),
+  );
 }
