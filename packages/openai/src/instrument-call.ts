@@ -28,6 +28,62 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 let warnedShape = false;
 const ignore = () => {};
 
+/** What an observed `APIPromise` keeps of its call: the span and the SDK's own steps. */
+interface ObservedCall {
+  readonly call: CallSpan;
+  readonly parseResponse: ApiPromiseShape['parseResponse'];
+  readonly asResponse: ApiPromiseShape['asResponse'];
+  readonly responsePromise: Promise<unknown>;
+}
+
+// Not registered: only this module reads it, and a second copy of it observes on its own.
+const OBSERVED = Symbol('threadline.openai.call');
+
+type ObservedPromise = ApiPromiseShape & { [OBSERVED]?: ObservedCall };
+
+/**
+ * The observed steps are module functions that find their call on the promise, not closures
+ * made per call: a fresh function stored on each SDK promise made V8 keep every call's
+ * objects through young-generation collections (about 1 MB promoted per scavenge and ~15 µs
+ * of collector time per call, measured with --trace-gc-nvp).
+ */
+function observedParseResponse(this: ObservedPromise, client: unknown, props: unknown): unknown {
+  const observed = this[OBSERVED]!;
+  const { call } = observed;
+  call.onParseStart();
+  let parsed: unknown;
+  try {
+    parsed = observed.parseResponse.call(this, client, props);
+  } catch (error) {
+    call.fail(error);
+    throw error;
+  }
+  return (isThenable(parsed) ? parsed : Promise.resolve(parsed)).then(
+    (value) => {
+      try {
+        if (isStream(value)) instrumentStream(value, call);
+        else call.onParsed(value);
+      } catch (error) {
+        warnFailed('record an OpenAI answer', error);
+        call.end();
+      }
+      return value;
+    },
+    (error: unknown) => {
+      call.fail(error);
+      throw error;
+    },
+  );
+}
+
+function observedAsResponse(this: ObservedPromise): Promise<unknown> {
+  const observed = this[OBSERVED]!;
+  const response = observed.asResponse.call(this);
+  // Only to learn when the head is there; the caller's promise stays theirs to handle.
+  observed.responsePromise.then(() => observed.call.onRawResponse(), ignore);
+  return response;
+}
+
 /**
  * Observes what an instrumented method returned, in place: the caller keeps the very
  * `APIPromise` the SDK made (`withResponse()`, `asResponse()`, `_thenUnwrap()` and its lazy
@@ -47,8 +103,7 @@ export function instrumentCall(result: unknown, call: CallSpan): void {
     call.end();
     return;
   }
-  const promise = result;
-  const { parseResponse, asResponse } = promise;
+  const promise = result as ObservedPromise;
   const responsePromise = promise.responsePromise.then(
     (props) => {
       call.onResponse(promise);
@@ -59,40 +114,14 @@ export function instrumentCall(result: unknown, call: CallSpan): void {
       throw error;
     },
   );
+  promise[OBSERVED] = {
+    call,
+    parseResponse: promise.parseResponse,
+    asResponse: promise.asResponse,
+    responsePromise,
+  };
   promise.responsePromise = responsePromise;
-
-  promise.parseResponse = function (client, props) {
-    call.onParseStart();
-    let parsed: unknown;
-    try {
-      parsed = parseResponse.call(this, client, props);
-    } catch (error) {
-      call.fail(error);
-      throw error;
-    }
-    return (isThenable(parsed) ? parsed : Promise.resolve(parsed)).then(
-      (value) => {
-        try {
-          if (isStream(value)) instrumentStream(value, call);
-          else call.onParsed(value);
-        } catch (error) {
-          warnFailed('record an OpenAI answer', error);
-          call.end();
-        }
-        return value;
-      },
-      (error: unknown) => {
-        call.fail(error);
-        throw error;
-      },
-    );
-  };
-
+  promise.parseResponse = observedParseResponse as ApiPromiseShape['parseResponse'];
   // A plain assignment: defineProperty on a promise costs several times more per call.
-  promise.asResponse = function (this: unknown) {
-    const response = asResponse.call(this);
-    // Only to learn when the head is there; the caller's promise stays theirs to handle.
-    responsePromise.then(() => call.onRawResponse(), ignore);
-    return response;
-  };
+  promise.asResponse = observedAsResponse as ApiPromiseShape['asResponse'];
 }

@@ -68,6 +68,46 @@ interface StreamShape {
   [Symbol.asyncIterator]?: unknown;
 }
 
+type IteratorFactory = (this: unknown) => AsyncIterator<unknown>;
+
+/** What an observed stream keeps: its call, the SDK's iterator factory and the holder. */
+interface ObservedStream {
+  readonly call: CallSpan;
+  readonly factory: IteratorFactory;
+  readonly holder: object;
+  /** Only the first iteration is observed; a second one gets the SDK's "consumed" error. */
+  observed: boolean;
+}
+
+/** What an observed stream controller keeps: its call and the SDK's `abort`. */
+interface ObservedController {
+  readonly call: CallSpan;
+  readonly abort: (this: unknown, ...args: unknown[]) => unknown;
+}
+
+// Not registered: only this module reads them, and a second copy of it observes on its own.
+const STREAM = Symbol('threadline.openai.stream');
+const CONTROLLER = Symbol('threadline.openai.controller');
+
+// Module functions that find their call on the object, not closures per call: a fresh
+// function stored on each SDK object keeps the call's objects through young-generation
+// collections (see instrument-call.ts).
+
+function observedIterator(this: { [STREAM]?: ObservedStream }): AsyncIterator<unknown> {
+  const stream = this[STREAM]!;
+  const inner = stream.factory.call(this);
+  if (stream.observed) return inner;
+  stream.observed = true;
+  return new ObservedIterator(inner, stream.call, stream.holder);
+}
+
+function observedAbort(this: { [CONTROLLER]?: ObservedController }, ...args: unknown[]): unknown {
+  const controller = this[CONTROLLER]!;
+  const result = controller.abort.apply(this, args);
+  safely('observe an OpenAI stream abort', () => controller.call.onAbort());
+  return result;
+}
+
 /**
  * Sees every `abort()` of the stream's controller: the caller's `stream.controller.abort()`,
  * the SDK's own (it aborts on a break, and on the request's `signal`). Wrapping the method on
@@ -76,29 +116,9 @@ interface StreamShape {
 function observeAbort(controller: StreamShape['controller'], call: CallSpan): void {
   const abort = controller?.abort;
   if (typeof abort !== 'function') return;
-  controller!.abort = function (this: unknown, ...args: unknown[]) {
-    const result = abort.apply(this, args);
-    safely('observe an OpenAI stream abort', () => call.onAbort());
-    return result;
-  };
-}
-
-type IteratorFactory = (this: unknown) => AsyncIterator<unknown>;
-
-/** `original`, whose first iterator is observed. */
-function observedFactory(
-  original: IteratorFactory,
-  call: CallSpan,
-  holder: object,
-): IteratorFactory {
-  let observed = false;
-  return function (this: unknown): AsyncIterator<unknown> {
-    const inner = original.call(this);
-    // A second iteration gets the SDK's own iterator and its "consumed stream" error.
-    if (observed) return inner;
-    observed = true;
-    return new ObservedIterator(inner, call, holder);
-  };
+  const target = controller as { [CONTROLLER]?: ObservedController; abort?: unknown };
+  target[CONTROLLER] = { call, abort: abort as ObservedController['abort'] };
+  target.abort = observedAbort;
 }
 
 /**
@@ -107,7 +127,7 @@ function observedFactory(
  * so that factory is wrapped on the instance; items are looked at, never copied or held.
  */
 export function instrumentStream(stream: object, call: CallSpan): void {
-  const shape = stream as StreamShape;
+  const shape = stream as StreamShape & { [STREAM]?: ObservedStream };
   const factory = shape.iterator;
   // What is watched for collection in the stream's place: an empty object that only the
   // stream (through its observed factory) and its observed iterator hold. The collector keeps
@@ -115,14 +135,21 @@ export function instrumentStream(stream: object, call: CallSpan): void {
   // buffers, would be kept and promoted with it, the sentinel costs nothing.
   let holder: object = {};
   if (typeof factory === 'function') {
-    shape.iterator = observedFactory(factory as IteratorFactory, call, holder);
+    shape[STREAM] = { call, factory: factory as IteratorFactory, holder, observed: false };
+    shape.iterator = observedIterator;
   } else if (typeof shape[Symbol.asyncIterator] === 'function') {
     // An SDK without the iterator factory: `tee()` would then bypass the observation.
     diag.debug('threadline: OpenAI Stream without an iterator factory; observing for-await only');
+    shape[STREAM] = {
+      call,
+      factory: shape[Symbol.asyncIterator] as IteratorFactory,
+      holder,
+      observed: false,
+    };
     Object.defineProperty(stream, Symbol.asyncIterator, {
       configurable: true,
       writable: true,
-      value: observedFactory(shape[Symbol.asyncIterator] as IteratorFactory, call, holder),
+      value: observedIterator,
     });
   } else {
     holder = stream;
