@@ -15,7 +15,9 @@
  *    a bare loopback call.
  *
  * `one span (floor)` is what any span-per-call wrapper pays at least: one active span with four
- * attributes around the bare call.
+ * attributes around the bare call. `span + chunk watch (floor)` adds what any wrapper that
+ * reports a stream's first-chunk time and streamed usage pays on top: a look at each chunk
+ * as it passes (one promise reaction per chunk), recording nothing.
  *
  * All variants share one tracer provider: ThreadlineSpanProcessor, then a processor that drops
  * ended spans (exporting is not measured), with the AsyncLocalStorage context manager.
@@ -82,6 +84,38 @@ const FLOOR_ATTRIBUTES = {
   'langfuse.observation.type': 'generation',
 };
 
+/** Chunks the chunk-watch floor saw (printed, so the watch cannot be optimised away). */
+let watchedChunks = 0;
+
+/** `stream`'s items, each looked at as it passes: the least a stream observer does. */
+function watchChunks<T extends AsyncIterable<unknown>>(stream: T): AsyncIterable<unknown> {
+  const seen = (result: IteratorResult<unknown>) => {
+    if (!result.done) watchedChunks++;
+    return result;
+  };
+  return {
+    [Symbol.asyncIterator]() {
+      const inner = stream[Symbol.asyncIterator]();
+      return { next: () => inner.next().then(seen), return: (v?: unknown) => inner.return!(v) };
+    },
+  };
+}
+
+/** One active span with the floor's attributes around `call`. */
+function inOneSpan<T>(run: () => Promise<T>): Promise<T> {
+  return tracer.startActiveSpan(
+    'chat gpt-4o-mini',
+    { kind: SpanKind.CLIENT, attributes: FLOOR_ATTRIBUTES },
+    async (span) => {
+      try {
+        return await run();
+      } finally {
+        span.end();
+      }
+    },
+  );
+}
+
 /** The ways to call, over one bare client. */
 function variantsOf(bare: Client): Record<string, Variant> {
   const observed = observeOpenAI(bare);
@@ -93,17 +127,17 @@ function variantsOf(bare: Client): Record<string, Variant> {
   return {
     bare: (call) => call(bare.chat.completions),
     // The floor of any span-per-call wrapper: one active span around the bare call, ended after.
-    'one span (floor)': (call) =>
-      tracer.startActiveSpan(
-        'chat gpt-4o-mini',
-        { kind: SpanKind.CLIENT, attributes: FLOOR_ATTRIBUTES },
-        async (span) => {
-          try {
-            return await call(bare.chat.completions);
-          } finally {
-            span.end();
-          }
-        },
+    'one span (floor)': (call) => inOneSpan(() => call(bare.chat.completions)),
+    'span + chunk watch (floor)': (call) =>
+      inOneSpan(() =>
+        call({
+          create: (body: { stream?: boolean }) => {
+            const answer = bare.chat.completions.create(body as never) as Promise<unknown>;
+            return body.stream
+              ? answer.then((s) => watchChunks(s as AsyncIterable<unknown>))
+              : answer;
+          },
+        } as unknown as Chat),
       ),
     'threadline (scope)': (call) =>
       propagateAttributes(ids(), () => call(observed.chat.completions)),
@@ -226,6 +260,7 @@ console.log(
     `loopback ${CALLS_PER_ROUND} calls per variant and kind per round, taking turns; ` +
     `throughput ${THROUGHPUT_CALLS} calls at ${IN_FLIGHT} in flight; isolated ${ISOLATED_BATCH}-call batches.`,
 );
+console.log(`(the chunk-watch floor saw ${watchedChunks} chunks)`);
 console.log('\n1. Loopback server (wall time, medians):');
 console.table(
   NAMES.map((name) => ({
@@ -264,7 +299,7 @@ for (const name of NAMES.slice(1)) {
   const ratio = (t: Record<string, number[]>) => (med(t, name) / bareOf(t)).toFixed(3);
   const slower = (t: Record<string, number[]>) => (bareOf(t) / med(t, name)).toFixed(3);
   console.log(
-    `  ${name.padEnd(22)} plain ${ratio(latency.plain!)}  stream ${ratio(latency.stream!)}  ` +
+    `  ${name.padEnd(26)} plain ${ratio(latency.plain!)}  stream ${ratio(latency.stream!)}  ` +
       `throughput plain ${slower(latency.plainPerSec!)}  stream ${slower(latency.streamPerSec!)}`,
   );
 }
@@ -277,7 +312,7 @@ for (const name of NAMES.slice(1)) {
   const streamShare = costOf(name, 'stream') / 1000 / bareOf(latency.stream!);
   if (name.startsWith('threadline')) worstShare = Math.max(worstShare, plainShare, streamShare);
   console.log(
-    `  ${name.padEnd(22)} plain ${costOf(name, 'plain').toFixed(1)} µs = ${(plainShare * 100).toFixed(2)}%` +
+    `  ${name.padEnd(26)} plain ${costOf(name, 'plain').toFixed(1)} µs = ${(plainShare * 100).toFixed(2)}%` +
       `   stream ${costOf(name, 'stream').toFixed(1)} µs = ${(streamShare * 100).toFixed(2)}%`,
   );
 }
@@ -285,7 +320,8 @@ const lf = (t: Record<string, number[]>) => med(t, '@langfuse/openai') - bareOf(
 const floor = (kind: 'plain' | 'stream') => costOf('one span (floor)', kind);
 console.log(
   `Threadline (scope) above the one-span floor: plain ${(costOf('threadline (scope)', 'plain') - floor('plain')).toFixed(1)} µs, ` +
-    `stream ${(costOf('threadline (scope)', 'stream') - floor('stream')).toFixed(1)} µs`,
+    `stream ${(costOf('threadline (scope)', 'stream') - floor('stream')).toFixed(1)} µs; ` +
+    `above the span + chunk watch floor, stream ${(costOf('threadline (scope)', 'stream') - costOf('span + chunk watch (floor)', 'stream')).toFixed(1)} µs`,
 );
 console.log(
   `Threadline (per call) ÷ @langfuse/openai wrapper cost: plain ${(costOf('threadline (per call)', 'plain') / lf(cpu.plain!)).toFixed(2)}, ` +
