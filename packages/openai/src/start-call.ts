@@ -18,19 +18,24 @@ import { warnFailed } from './warn-failed';
  */
 export function startCall(state: ObservedState, operation: Operation, body: unknown): CallSpan {
   const capture = state.captureContent;
-  const attributes: Attributes = {
-    [GEN_AI_ATTRIBUTES.OPERATION_NAME]: operation.name,
-    ...state.clientAttributes,
-    [LANGFUSE_OBSERVATION_ATTRIBUTES.TYPE]: operation.observationType,
-  };
+  // Request details (parameters, captured input) are set once the span has started: samplers
+  // get what the GenAI conventions ask for at creation (operation, provider, server, model),
+  // and neither the SDK's copy of start attributes nor the processor's scan of them for keys
+  // of its dialects (SPEC §3 level 1) has to go through the rest.
+  const request: Attributes = {};
   if (isRecord(body)) {
     try {
-      operation.requestAttributes(body, capture, attributes);
+      operation.requestAttributes(body, capture, request);
     } catch (error) {
       warnFailed('read an OpenAI request', error);
     }
   }
-  const model = attributes[GEN_AI_ATTRIBUTES.REQUEST_MODEL];
+  const model = request[GEN_AI_ATTRIBUTES.REQUEST_MODEL];
+  const attributes: Attributes = {
+    [GEN_AI_ATTRIBUTES.OPERATION_NAME]: operation.name,
+    ...state.clientAttributes,
+  };
+  if (model !== undefined) attributes[GEN_AI_ATTRIBUTES.REQUEST_MODEL] = model;
   const name =
     state.generationName ??
     (typeof model === 'string' ? `${operation.name} ${model}` : operation.name);
@@ -44,12 +49,14 @@ export function startCall(state: ObservedState, operation: Operation, body: unkn
     startContext,
   );
   if (span.isRecording()) {
-    // The processor writes no gen_ai.* key; the conversation is the resolved session.
     try {
+      span.setAttribute(LANGFUSE_OBSERVATION_ATTRIBUTES.TYPE, operation.observationType);
+      for (const key in request) span.setAttribute(key, request[key]!);
+      // The processor writes no gen_ai.* key; the conversation is the resolved session.
       const sessionId = getSpanAttributes(span, startContext).sessionId;
       if (sessionId) span.setAttribute(GEN_AI_ATTRIBUTES.CONVERSATION_ID, sessionId);
     } catch (error) {
-      warnFailed('read the resolved session', error);
+      warnFailed('record an OpenAI request', error);
     }
   }
   return new CallSpan(span, trace.setSpan(parent, span), operation, capture);
