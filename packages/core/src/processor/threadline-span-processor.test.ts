@@ -210,6 +210,20 @@ describe('ThreadlineSpanProcessor', () => {
     expect(getSpanRecord(span)).toBeUndefined();
   });
 
+  it('spans started on one context object see their parent as it is now (stamped, then ended)', () => {
+    const parent = tracer.startSpan('parent');
+    const onParent = trace.setSpan(ROOT_CONTEXT, parent);
+    tracer.startSpan('before-stamp', {}, onParent).end();
+    context.with(onParent, () => propagateAttributes({ sessionId: 'stamped' }, () => {}));
+    tracer.startSpan('after-stamp', {}, onParent).end();
+    parent.end();
+    tracer.startSpan('after-end', {}, onParent).end();
+    expect(h.span('before-stamp').attributes['session.id']).toBeUndefined();
+    expect(h.span('after-stamp').attributes['session.id']).toBe('stamped');
+    // Only a live parent passes values on (SPEC §3 levels 2 and 4).
+    expect(h.span('after-end').attributes['session.id']).toBeUndefined();
+  });
+
   it('does nothing for spans outside any scope', () => {
     tracer.startSpan('bare').end();
     expect(h.span('bare').attributes).toEqual({});

@@ -94,6 +94,10 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
   private readonly settings: ThreadlineSettings;
   private readonly state: GlobalState;
   private readonly previousSettings: ThreadlineSettings;
+  /** The context the last span started on, and what it held (see onStart). */
+  private lastContext: Context | undefined = undefined;
+  private lastParentSpan: Span | undefined = undefined;
+  private lastFrame: ScopeFrame | undefined = undefined;
 
   constructor(options: ThreadlineSpanProcessorOptions = {}) {
     const {
@@ -124,10 +128,22 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
 
   onStart(span: Span, parentContext: Context): void {
     try {
-      const parentSpan = trace.getSpan(parentContext);
+      // Contexts are immutable, and sibling spans usually start on the same one: what the
+      // last one held is reused without looking it up again.
+      let parentSpan: Span | undefined;
+      let frame: ScopeFrame | undefined;
+      if (parentContext === this.lastContext) {
+        parentSpan = this.lastParentSpan;
+        frame = this.lastFrame;
+      } else {
+        parentSpan = trace.getSpan(parentContext) as Span | undefined;
+        // One lookup brings the scope and any explicit values an adapter set for this span.
+        frame = getScopeFrame(parentContext);
+        this.lastContext = parentContext;
+        this.lastParentSpan = parentSpan;
+        this.lastFrame = frame;
+      }
       const parent = parentSpan ? getSpanRecord(parentSpan) : undefined;
-      // One lookup brings the scope and any explicit values an adapter set for this span.
-      const frame = getScopeFrame(parentContext);
       const baggage = this.readBaggage ? this.baggageOf(parentContext) : undefined;
       let explicit = frame?.explicit ?? EMPTY_ATTRIBUTES;
       let existing: Attributes | undefined;
@@ -193,6 +209,7 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
   }
 
   shutdown(): Promise<void> {
+    this.lastContext = this.lastParentSpan = this.lastFrame = undefined;
     this.state.stampers.delete(this);
     if (this.state.settings === this.settings) this.state.settings = this.previousSettings;
     return Promise.resolve();
