@@ -25,8 +25,20 @@ export interface CompareOptions {
  */
 export async function compare(
   cases: Record<string, () => unknown>,
-  { iterations, rounds, warmup }: CompareOptions,
+  options: CompareOptions,
 ): Promise<Record<string, number>> {
+  const samples = await sampleRounds(cases, options);
+  return Object.fromEntries(Object.keys(samples).map((n) => [n, median(samples[n]!)]));
+}
+
+/**
+ * As {@link compare}, but returns the CPU nanoseconds per call of every counted round, by case:
+ * round `i` of two cases ran side by side, so their difference is a paired one.
+ */
+export async function sampleRounds(
+  cases: Record<string, () => unknown>,
+  { iterations, rounds, warmup }: CompareOptions,
+): Promise<Record<string, number[]>> {
   const names = Object.keys(cases);
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let round = 0; round < warmup + rounds; round++) {
@@ -44,5 +56,17 @@ export async function compare(
       await yieldToEventLoop();
     }
   }
-  return Object.fromEntries(names.map((n) => [n, median(samples[n]!)]));
+  return samples;
+}
+
+/** Median of the round-by-round differences `a − b` of two cases' samples. */
+export function pairedDifference(a: number[], b: number[]): number {
+  return median(a.map((value, i) => value - b[i]!));
+}
+
+/** Interquartile range of the round-by-round differences `a − b`: the noise of the pairing. */
+export function spreadOfDifference(a: number[], b: number[]): number {
+  const sorted = a.map((value, i) => value - b[i]!).sort((x, y) => x - y);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return at(0.75) - at(0.25);
 }
