@@ -76,16 +76,15 @@ export class CallTracer implements Tracer {
       span,
     );
     if (span instanceof CallSpan && name.endsWith('.doStream')) {
-      return watchStepStream(
-        result,
-        (error) => {
+      return watchStepStream(result, {
+        onError(error) {
           // An abort is the caller's decision, not a failure of the call.
           if (isAbort(error)) span.closeCall('aborted');
           else span.closeCall('stream_error', error);
         },
         // An error part: the SDK goes on and ends the spans itself, but marks none failed.
-        (error) => span.markFailed(error),
-      ) as ReturnType<F>;
+        onErrorPart: (error) => span.markFailed(error),
+      }) as ReturnType<F>;
     }
     return result as ReturnType<F>;
   }
