@@ -117,31 +117,48 @@ export function telemetry(options: TelemetryOptions = {}): ThreadlineTelemetrySe
     release,
     environment,
     functionId,
-    recordInputs = isContentCaptureEnabled(),
-    recordOutputs = isContentCaptureEnabled(),
+    recordInputs,
+    recordOutputs,
     tracer,
     tracerProvider,
     // Called from plain JavaScript with null, it must not throw either.
   }: TelemetryOptions = typeof options === 'object' && options !== null ? options : {};
+  // Threadline's setting, read once, for what the options leave open.
+  const capture =
+    typeof recordInputs === 'boolean' && typeof recordOutputs === 'boolean'
+      ? true
+      : isContentCaptureEnabled();
   const settings: ThreadlineTelemetrySettings = {
     isEnabled: true,
-    recordInputs: isContentCaptureEnabled(recordInputs),
-    recordOutputs: isContentCaptureEnabled(recordOutputs),
+    recordInputs: typeof recordInputs === 'boolean' ? recordInputs : capture,
+    recordOutputs: typeof recordOutputs === 'boolean' ? recordOutputs : capture,
     metadata: {},
   };
   if (typeof functionId === 'string') settings.functionId = functionId;
   try {
     const base = tracer ?? tracerProvider?.getTracer(AI_SDK_TRACER_NAME);
-    const explicit = validateExplicitAttributes({
-      sessionId,
-      userId,
-      tags,
-      metadata,
-      traceName,
-      version,
-      release,
-      environment,
-    });
+    // Most calls name no field of their own: nothing to validate then.
+    const named =
+      sessionId !== undefined ||
+      userId !== undefined ||
+      tags !== undefined ||
+      metadata !== undefined ||
+      traceName !== undefined ||
+      version !== undefined ||
+      release !== undefined ||
+      environment !== undefined;
+    const explicit = named
+      ? validateExplicitAttributes({
+          sessionId,
+          userId,
+          tags,
+          metadata,
+          traceName,
+          version,
+          release,
+          environment,
+        })
+      : {};
     const empty = Object.keys(explicit).length === 0;
     // Resolved as for a span of the call started now: SPEC §3 merging, the options on top.
     const ctx = empty
