@@ -4,13 +4,15 @@ import { errorPartOf, type StreamWatch } from './stream-watch';
 const ignore = () => {};
 
 /**
- * Pipes `source` into `destination` as `source.pipeTo(destination)` does (backpressure, close,
- * an error aborts the destination, a failed destination cancels the source), telling `watch`
- * of a failure and of error parts on the way. Returns at once; the pipe runs on its own.
+ * Pipes `source` into `destination` as `source.pipeTo(destination)` does (close, an error
+ * aborts the destination, a failed destination cancels the source), telling `watch` of a
+ * failure and of error parts on the way. It reads a chunk once the last one is written: into
+ * the SDK's transform (room for one chunk) that is what a pipe does, into a roomier
+ * destination it reads less far ahead. Returns at once; the pipe runs on its own.
  *
  * Why by hand: the AI SDK pipes the model's stream into a TransformStream of its own. Seeing
  * its chunks through a stream of ours in between cost a web stream and a pipe per step; this
- * replaces the SDK's pipe with one that costs no more than it.
+ * replaces the SDK's pipe with one that costs less than it.
  */
 export function pipeWatching<T>(
   source: ReadableStream<T>,
@@ -44,16 +46,7 @@ async function forward<T>(
   watch: StreamWatch,
   pipe: { over: boolean },
 ): Promise<void> {
-  let lastWrite: Promise<void> | undefined;
   for (;;) {
-    // Read only what the destination takes: the model's backpressure stays as it was.
-    if (!((writer.desiredSize ?? 0) > 0)) {
-      try {
-        await writer.ready;
-      } catch {
-        return; // the destination failed: its watcher cancels the source
-      }
-    }
     let chunk: Awaited<ReturnType<typeof reader.read>>;
     try {
       chunk = await reader.read();
@@ -62,10 +55,7 @@ async function forward<T>(
       pipe.over = true;
       // Told before the SDK can see the failure, which then reaches it unchanged.
       safely('closing the spans of a failed AI SDK call', () => watch.onError(error));
-      const abort = () => writer.abort(error).then(ignore, ignore);
-      // As a pipe does: the write in flight finishes first.
-      if (lastWrite) lastWrite.then(abort);
-      else abort();
+      writer.abort(error).then(ignore, ignore);
       return;
     }
     if (chunk.done) {
@@ -76,6 +66,12 @@ async function forward<T>(
     }
     const part = errorPartOf(chunk.value);
     if (part) safely('marking a failed AI SDK step', () => watch.onErrorPart(part.error));
-    lastWrite = writer.write(chunk.value).then(ignore, ignore);
+    // The next chunk is read once this one is written, as a pipe into the SDK's transform
+    // (room for one chunk) waits for: the model's backpressure stays as it was.
+    try {
+      await writer.write(chunk.value);
+    } catch {
+      return; // the destination failed: its watcher cancels the source
+    }
   }
 }
