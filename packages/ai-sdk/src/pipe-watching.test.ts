@@ -181,3 +181,17 @@ describe('pipeWatching tells what it sees', () => {
     expect(events).toEqual([]);
   });
 });
+
+describe('pipeWatching never breaks the stream', () => {
+  it('a part that throws when looked at passes through unwatched', async () => {
+    const odd = {
+      get type(): string {
+        throw new Error('odd part');
+      },
+    };
+    const { events, watch } = recorder();
+    const seen = await readAll(pipes.watching(source([odd, 'b']).stream, sdkTransform(), watch));
+    expect(seen).toEqual([odd, 'b']);
+    expect(events).toEqual([]);
+  });
+});

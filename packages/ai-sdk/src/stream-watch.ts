@@ -6,8 +6,15 @@ export interface StreamWatch {
   onErrorPart(error: unknown): void;
 }
 
-/** The error of an AI SDK stream part that reports an error without failing the stream. */
+/**
+ * The error of an AI SDK stream part that reports an error without failing the stream. Never
+ * throws, whatever the part is: it runs on the stream's path.
+ */
 export function errorPartOf(part: unknown): { error: unknown } | undefined {
-  const candidate = part as { type?: unknown; error?: unknown } | null;
-  return candidate?.type === 'error' ? { error: candidate.error } : undefined;
+  try {
+    const candidate = part as { type?: unknown; error?: unknown } | null;
+    return candidate?.type === 'error' ? { error: candidate.error } : undefined;
+  } catch {
+    return undefined;
+  }
 }
