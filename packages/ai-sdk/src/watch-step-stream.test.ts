@@ -42,6 +42,15 @@ describe('watchStepStream', () => {
     await expect(watchStepStream(Promise.reject(error), unexpected)).rejects.toBe(error);
   });
 
+  it('hands back the SDK’s own promise, the stream swapped before the SDK’s reaction runs', async () => {
+    const result = Promise.resolve({ result: { stream: streamOf(['a']) } });
+    const watched = watchStepStream(result, unexpected) as typeof result;
+    expect(watched).toBe(result);
+    // Registered after ours, as the SDK's await is: it already sees the watched stream.
+    const seen = await watched.then((value) => value.result.stream);
+    expect(seen).toBeInstanceOf(WatchedStream);
+  });
+
   it('swaps the model stream for a watched one and keeps the rest of the result', async () => {
     const failure = new Error('connection reset');
     const errors: unknown[] = [];

@@ -2,6 +2,8 @@ import { safely } from '@threadline/core';
 import type { StreamWatch } from './stream-watch';
 import { WatchedStream } from './watched-stream';
 
+const ignore = () => {};
+
 type StepResult = { result?: { stream?: unknown } } | null | undefined;
 
 function isThenable(value: unknown): value is Promise<unknown> {
@@ -22,12 +24,18 @@ function isReadableStream(value: unknown): value is ReadableStream<unknown> {
  */
 export function watchStepStream(result: unknown, watch: StreamWatch): unknown {
   if (!isThenable(result)) return result;
-  return result.then((value) => {
-    safely('watching a model stream', () => {
-      const step = (value as StepResult)?.result;
-      if (step && isReadableStream(step.stream))
-        step.stream = new WatchedStream(step.stream, watch);
-    });
-    return value;
-  });
+  // A reaction of ours, registered before the SDK gets the promise, runs before the SDK's own
+  // when it settles: the stream is swapped in place and the SDK's promise is handed back as it
+  // is, so the step waits no extra turn of the microtask queue.
+  result.then(
+    (value) =>
+      safely('watching a model stream', () => {
+        const step = (value as StepResult)?.result;
+        if (step && isReadableStream(step.stream)) {
+          step.stream = new WatchedStream(step.stream, watch);
+        }
+      }),
+    ignore,
+  );
+  return result;
 }
