@@ -9,6 +9,7 @@ import type {
   TimeInput,
 } from '@opentelemetry/api';
 import { recordSpanError, safely } from '@threadline/core';
+import type { StreamWatch } from './stream-watch';
 
 /**
  * Event on a span that Threadline ended because the AI SDK would have left it open; its
@@ -36,7 +37,7 @@ export type CloseReason = 'call_ended' | 'aborted' | 'stream_error';
  * the stream any more), and when the model's stream fails they end neither. A span that never
  * ends is never exported, and SPEC §7 wants every span ended exactly once.
  */
-export class CallSpan implements Span {
+export class CallSpan implements Span, StreamWatch {
   /** The root of the call this span belongs to; undefined when this span is the root. */
   private readonly root: CallSpan | undefined;
   /** The open spans of the call this span is the root of; undefined for a descendant. */
@@ -157,6 +158,24 @@ export class CallSpan implements Span {
     if (root !== this && !root.ended) recordSpanError(root.span, error);
   }
 
+  /**
+   * The model's stream of this (`doStream`) span failed: an abort ends the call, anything else
+   * ends it failed.
+   */
+  streamFailed(error: unknown): void {
+    // An abort is the caller's decision, not a failure of the call.
+    if (isAbort(error)) this.closeCall('aborted');
+    else this.closeCall('stream_error', error);
+  }
+
+  /**
+   * The model's stream of this span carried an error part: the SDK goes on and ends the spans
+   * itself, but marks none failed.
+   */
+  streamErrorPart(error: unknown): void {
+    this.markFailed(error);
+  }
+
   /** Ends the call when `signal` aborts, unless the call has ended by then. */
   closeOnAbort(signal: AbortSignal | undefined): void {
     const root = this.callRoot;
@@ -184,4 +203,8 @@ export class CallSpan implements Span {
       this.span.end();
     });
   }
+}
+
+function isAbort(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === 'AbortError';
 }

@@ -177,7 +177,7 @@ describe('CallTracer', () => {
     const tracer = new CallTracer(harness.capture.tracer('ai'), undefined);
     const aborted = countingSignal();
     tracer.startActiveSpan('aborted-root', () => {
-      tracer.watchAbort(aborted.signal);
+      tracer.watchAbort({ abortSignal: aborted.signal });
       tracer.startSpan('step');
     });
     expect(aborted.listeners.size).toBe(1);
@@ -186,7 +186,7 @@ describe('CallTracer', () => {
 
     const finished = countingSignal();
     tracer.startActiveSpan('finished-root', (root) => {
-      tracer.watchAbort(finished.signal);
+      tracer.watchAbort({ abortSignal: finished.signal });
       expect(finished.listeners.size).toBe(1);
       root.end();
     });
@@ -196,11 +196,12 @@ describe('CallTracer', () => {
   it('watchAbort ignores a missing signal, an aborted one, and a context without a call', () => {
     const tracer = new CallTracer(harness.capture.tracer('ai'), undefined);
     const signal = countingSignal();
-    tracer.watchAbort(signal.signal);
+    tracer.watchAbort({ abortSignal: signal.signal });
     tracer.watchAbort(undefined);
+    tracer.watchAbort({});
     signal.abort();
     tracer.startActiveSpan('root', (root) => {
-      tracer.watchAbort(signal.signal);
+      tracer.watchAbort({ abortSignal: signal.signal });
       root.end();
     });
     expect(signal.listeners.size).toBe(0);

@@ -76,28 +76,26 @@ export class CallTracer implements Tracer {
       span,
     );
     if (span instanceof CallSpan && name.endsWith('.doStream')) {
-      return watchStepStream(result, {
-        onError(error) {
-          // An abort is the caller's decision, not a failure of the call.
-          if (isAbort(error)) span.closeCall('aborted');
-          else span.closeCall('stream_error', error);
-        },
-        // An error part: the SDK goes on and ends the spans itself, but marks none failed.
-        onErrorPart: (error) => span.markFailed(error),
-      }) as ReturnType<F>;
+      return watchStepStream(result, span) as ReturnType<F>;
     }
     return result as ReturnType<F>;
   }
 
   /**
-   * Called when a call starts, on the call's root span context: its abort signal ends the
+   * ai 6's `onStart` of a call, on the call's root span context: its abort signal ends the
    * call's spans (ai 6 ends none of them when the stream is no longer read at the abort).
+   * Never throws.
    */
-  watchAbort(signal: AbortSignal | undefined): void {
-    if (!signal) return;
-    const active = trace.getActiveSpan();
-    const tracked = active ? this.tracked.get(active) : undefined;
-    tracked?.closeOnAbort(signal);
+  watchAbort(event: { readonly abortSignal?: AbortSignal | undefined } | undefined): void {
+    try {
+      const signal = event?.abortSignal;
+      if (!signal) return;
+      const active = trace.getActiveSpan();
+      const tracked = active ? this.tracked.get(active) : undefined;
+      tracked?.closeOnAbort(signal);
+    } catch (error) {
+      diag.warn('threadline: watching an AI SDK call for abort failed', error);
+    }
   }
 
   /** Wraps a recording span so that it joins the call of its parent, if that is tracked. */
@@ -115,8 +113,4 @@ export class CallTracer implements Tracer {
       return span;
     }
   }
-}
-
-function isAbort(error: unknown): boolean {
-  return (error as { name?: unknown } | null)?.name === 'AbortError';
 }

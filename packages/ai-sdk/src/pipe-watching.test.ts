@@ -36,8 +36,8 @@ function sdkTransform(fail?: Error) {
 function recorder() {
   const events: string[] = [];
   const watch: StreamWatch = {
-    onError: (error) => events.push(`failed: ${(error as Error).message}`),
-    onErrorPart: (error) => events.push(`error part: ${(error as Error).message}`),
+    streamFailed: (error) => events.push(`failed: ${(error as Error).message}`),
+    streamErrorPart: (error) => events.push(`error part: ${(error as Error).message}`),
   };
   return { events, watch };
 }
@@ -142,10 +142,10 @@ describe('pipeWatching tells what it sees', () => {
   it('a throwing watch changes nothing the reader sees', async () => {
     const failure = new Error('connection reset');
     const watch: StreamWatch = {
-      onError: () => {
+      streamFailed: () => {
         throw new Error('telemetry bug');
       },
-      onErrorPart: () => {
+      streamErrorPart: () => {
         throw new Error('telemetry bug');
       },
     };

@@ -54,7 +54,7 @@ async function forward<T>(
       if (pipe.over) return;
       pipe.over = true;
       // Told before the SDK can see the failure, which then reaches it unchanged.
-      safely('closing the spans of a failed AI SDK call', () => watch.onError(error));
+      safely('closing the spans of a failed AI SDK call', () => watch.streamFailed(error));
       writer.abort(error).then(ignore, ignore);
       return;
     }
@@ -65,7 +65,7 @@ async function forward<T>(
       return;
     }
     const part = errorPartOf(chunk.value);
-    if (part) safely('marking a failed AI SDK step', () => watch.onErrorPart(part.error));
+    if (part) safely('marking a failed AI SDK step', () => watch.streamErrorPart(part.error));
     // The next chunk is read once this one is written, as a pipe into the SDK's transform
     // (room for one chunk) waits for: the model's backpressure stays as it was.
     try {

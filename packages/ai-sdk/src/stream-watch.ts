@@ -1,9 +1,9 @@
 /** What Threadline is told about a model's stream while the AI SDK reads it. */
 export interface StreamWatch {
   /** The stream failed: called once, before its reader sees the error. */
-  onError(error: unknown): void;
+  streamFailed(error: unknown): void;
   /** The stream carried an error part (passed on as it is). */
-  onErrorPart(error: unknown): void;
+  streamErrorPart(error: unknown): void;
 }
 
 /**

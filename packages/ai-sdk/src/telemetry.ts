@@ -11,7 +11,6 @@ import {
   getContextAttributes,
   isContentCaptureEnabled,
   type MetadataValue,
-  safely,
   validateExplicitAttributes,
 } from '@threadline/core';
 import { CallTracer } from './call-tracer';
@@ -171,12 +170,7 @@ export function telemetry(options: TelemetryOptions = {}): ThreadlineTelemetrySe
       empty ? undefined : explicit,
     );
     settings.tracer = callTracer;
-    settings.integrations = {
-      onStart: (event) =>
-        safely('watching an AI SDK call for abort', () =>
-          callTracer.watchAbort(event?.abortSignal),
-        ),
-    };
+    settings.integrations = { onStart: (event) => callTracer.watchAbort(event) };
   } catch (error) {
     diag.warn('threadline: could not prepare AI SDK telemetry; using plain settings', error);
     if (tracer) settings.tracer = tracer;

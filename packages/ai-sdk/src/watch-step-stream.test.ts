@@ -15,10 +15,10 @@ function streamOf(chunks: string[], failure?: Error): ReadableStream<string> {
 }
 
 const unexpected: StreamWatch = {
-  onError: () => {
+  streamFailed: () => {
     throw new Error('not expected');
   },
-  onErrorPart: () => {
+  streamErrorPart: () => {
     throw new Error('not expected');
   },
 };
@@ -56,7 +56,7 @@ describe('watchStepStream', () => {
     const errors: unknown[] = [];
     const value = (await watchStepStream(
       Promise.resolve({ result: { stream: streamOf(['a'], failure), request: {} }, other: 1 }),
-      { onError: (error) => errors.push(error), onErrorPart: () => {} },
+      { streamFailed: (error) => errors.push(error), streamErrorPart: () => {} },
     )) as { result: { stream: ReadableStream<string>; request: object }; other: number };
     expect(value.other).toBe(1);
     expect(value.result.request).toEqual({});

@@ -1,4 +1,4 @@
-import { safely } from '@threadline/core';
+import { diag } from '@opentelemetry/api';
 import type { StreamWatch } from './stream-watch';
 import { WatchedStream } from './watched-stream';
 
@@ -27,15 +27,15 @@ export function watchStepStream(result: unknown, watch: StreamWatch): unknown {
   // A reaction of ours, registered before the SDK gets the promise, runs before the SDK's own
   // when it settles: the stream is swapped in place and the SDK's promise is handed back as it
   // is, so the step waits no extra turn of the microtask queue.
-  result.then(
-    (value) =>
-      safely('watching a model stream', () => {
-        const step = (value as StepResult)?.result;
-        if (step && isReadableStream(step.stream)) {
-          step.stream = new WatchedStream(step.stream, watch);
-        }
-      }),
-    ignore,
-  );
+  result.then((value) => swapStream(value, watch), ignore);
   return result;
+}
+
+function swapStream(value: unknown, watch: StreamWatch): void {
+  try {
+    const step = (value as StepResult)?.result;
+    if (step && isReadableStream(step.stream)) step.stream = new WatchedStream(step.stream, watch);
+  } catch (error) {
+    diag.warn('threadline: watching a model stream failed', error);
+  }
 }

@@ -16,8 +16,8 @@ function streamOf(chunks: unknown[], failure?: Error): ReadableStream<unknown> {
 function recorder() {
   const events: string[] = [];
   const watch: StreamWatch = {
-    onError: (error) => events.push(`failed: ${(error as Error).message}`),
-    onErrorPart: (error) => events.push(`error part: ${(error as Error).message}`),
+    streamFailed: (error) => events.push(`failed: ${(error as Error).message}`),
+    streamErrorPart: (error) => events.push(`error part: ${(error as Error).message}`),
   };
   return { events, watch };
 }

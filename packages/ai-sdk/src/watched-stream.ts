@@ -89,7 +89,7 @@ function watchedCopy<R>(stream: ReadableStream<R>, watch: StreamWatch): Readable
         try {
           chunk = await reader.read();
         } catch (error) {
-          safely('closing the spans of a failed AI SDK call', () => watch.onError(error));
+          safely('closing the spans of a failed AI SDK call', () => watch.streamFailed(error));
           // Thrown from pull, the error reaches the reader as the model's stream's own error.
           throw error;
         }
@@ -98,7 +98,7 @@ function watchedCopy<R>(stream: ReadableStream<R>, watch: StreamWatch): Readable
           return;
         }
         const part = errorPartOf(chunk.value);
-        if (part) safely('marking a failed AI SDK step', () => watch.onErrorPart(part.error));
+        if (part) safely('marking a failed AI SDK step', () => watch.streamErrorPart(part.error));
         controller.enqueue(chunk.value);
       },
       cancel(reason) {
