@@ -39,7 +39,7 @@ const CALLS: MeasureOptions = quick
 const started = performance.now();
 const machine = describeMachine();
 console.log(
-  `Threadline bench — ${machine.date}, ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}${(globalThis as { gc?: unknown }).gc ? ', gc between loops' : ''}`,
+  `Threadline bench — ${machine.date}, ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}`,
 );
 installGlobals();
 const peers = createPeerProcessors();
