@@ -1,7 +1,7 @@
 /**
  * Runs one case of a workload many times, for `node --cpu-prof`: where does its time go?
  * Usage: node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx --conditions=@threadline/source
- *        bench/src/profile/profile-case.ts <e-threadline|e-otel|c-threadline|c-stream-threadline|d-threadline> [iterations]
+ *        bench/src/profile/profile-case.ts <e-threadline|e-metadata-threadline|e-otel|c-threadline|c-stream-threadline|d-threadline> [iterations]
  */
 import { trace } from '@opentelemetry/api';
 import { telemetry } from '@threadline/ai-sdk';
@@ -38,7 +38,9 @@ if (which.startsWith('e-')) {
         experimental_telemetry:
           which === 'e-threadline'
             ? telemetry()
-            : { isEnabled: true, tracer: trace.getTracer('ai') },
+            : which === 'e-metadata-threadline'
+              ? { isEnabled: true, tracer: trace.getTracer('ai'), metadata: { ...TWO_FIELDS } }
+              : { isEnabled: true, tracer: trace.getTracer('ai') },
       });
       for await (const _ of result.textStream);
     });

@@ -44,6 +44,10 @@ export async function aiStreamText(
     'otel + threadline processor': withProcessors(global, [peers.threadline], () =>
       enterThreadline(TWO_FIELDS, () => run({ isEnabled: true, tracer: tracer() })),
     ),
+    // What telemetry() hands the SDK, made by hand: the same metadata, no call tracer.
+    'otel + metadata + threadline processor': withProcessors(global, [peers.threadline], () =>
+      enterThreadline(TWO_FIELDS, () => run({ isEnabled: true, tracer: tracer(), metadata })),
+    ),
     threadline: withProcessors(global, [peers.threadline], () =>
       enterThreadline(TWO_FIELDS, () => run(telemetry())),
     ),
@@ -60,6 +64,6 @@ export async function aiStreamText(
     threadline: 'threadline',
     cases: out,
     settings: options,
-    note: 'otel = experimental_telemetry on, plain tracer; + threadline processor = the same with ThreadlineSpanProcessor and a scope; threadline = telemetry() (processor too)',
+    note: 'otel = experimental_telemetry on, plain tracer; + threadline processor = the same with ThreadlineSpanProcessor and a scope; + metadata = also sessionId and userId in the telemetry metadata, as telemetry() puts them; threadline = telemetry() (processor too)',
   };
 }
