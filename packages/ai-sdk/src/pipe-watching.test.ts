@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recorder } from '../test/stream-watch-recorder';
 import { pipeWatching } from './pipe-watching';
 import type { StreamWatch } from './stream-watch';
 
@@ -31,15 +32,6 @@ function sdkTransform(fail?: Error) {
       controller.enqueue(chunk);
     },
   });
-}
-
-function recorder() {
-  const events: string[] = [];
-  const watch: StreamWatch = {
-    streamFailed: (error) => events.push(`failed: ${(error as Error).message}`),
-    streamErrorPart: (error) => events.push(`error part: ${(error as Error).message}`),
-  };
-  return { events, watch };
 }
 
 async function readAll(stream: ReadableStream<unknown>, events: string[] = []): Promise<unknown[]> {

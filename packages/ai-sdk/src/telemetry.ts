@@ -11,6 +11,7 @@ import {
   getContextAttributes,
   isContentCaptureEnabled,
   type MetadataValue,
+  type ThreadlineAttributes,
   validateExplicitAttributes,
 } from '@threadline/core';
 import { CallTracer } from './call-tracer';
@@ -83,6 +84,13 @@ export interface ThreadlineTelemetryIntegration {
   onStart(event: { readonly abortSignal?: AbortSignal | undefined }): void;
 }
 
+/** Whether any field is given. */
+function namesAny(fields: ThreadlineAttributes): boolean {
+  for (const key in fields)
+    if (fields[key as keyof ThreadlineAttributes] !== undefined) return true;
+  return false;
+}
+
 /**
  * Telemetry settings for one AI SDK call (`generateText`, `streamText`, `generateObject`,
  * `streamObject`, `embed`, `embedMany`, agents), carrying Threadline's context:
@@ -136,28 +144,18 @@ export function telemetry(options: TelemetryOptions = {}): ThreadlineTelemetrySe
   if (typeof functionId === 'string') settings.functionId = functionId;
   try {
     const base = tracer ?? tracerProvider?.getTracer(AI_SDK_TRACER_NAME);
+    const fields: ThreadlineAttributes = {
+      sessionId,
+      userId,
+      tags,
+      metadata,
+      traceName,
+      version,
+      release,
+      environment,
+    };
     // Most calls name no field of their own: nothing to validate then.
-    const named =
-      sessionId !== undefined ||
-      userId !== undefined ||
-      tags !== undefined ||
-      metadata !== undefined ||
-      traceName !== undefined ||
-      version !== undefined ||
-      release !== undefined ||
-      environment !== undefined;
-    const explicit = named
-      ? validateExplicitAttributes({
-          sessionId,
-          userId,
-          tags,
-          metadata,
-          traceName,
-          version,
-          release,
-          environment,
-        })
-      : {};
+    const explicit = namesAny(fields) ? validateExplicitAttributes(fields) : {};
     const empty = Object.keys(explicit).length === 0;
     // Resolved as for a span of the call started now: SPEC §3 merging, the options on top.
     const ctx = empty

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StreamWatch } from './stream-watch';
+import { recorder } from '../test/stream-watch-recorder';
 import { WatchedStream } from './watched-stream';
 
 function streamOf(chunks: unknown[], failure?: Error): ReadableStream<unknown> {
@@ -11,15 +11,6 @@ function streamOf(chunks: unknown[], failure?: Error): ReadableStream<unknown> {
       else controller.close();
     },
   });
-}
-
-function recorder() {
-  const events: string[] = [];
-  const watch: StreamWatch = {
-    streamFailed: (error) => events.push(`failed: ${(error as Error).message}`),
-    streamErrorPart: (error) => events.push(`error part: ${(error as Error).message}`),
-  };
-  return { events, watch };
 }
 
 async function readAll(stream: AsyncIterable<unknown>, events: string[]): Promise<unknown[]> {
