@@ -12,22 +12,11 @@
  * The claim to check: with the processor, a call costs no more than without it plus the
  * processor's per-span cost times the call's spans.
  */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Attributes, Context, Tracer } from '@opentelemetry/api';
 import type { ReadableSpan, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { withSourceCondition } from './with-source-condition';
 
-// Measure the source, not a possibly stale build: the workspace packages resolve to `src/`
-// only under this export condition, so re-run this file with it.
-const CONDITION = '--conditions=@threadline/source';
-if (!process.execArgv.includes(CONDITION)) {
-  const child = spawnSync(
-    process.execPath,
-    [...process.execArgv, CONDITION, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
-    { stdio: 'inherit' },
-  );
-  process.exit(child.status ?? 1);
-}
+withSourceCondition(import.meta.url);
 
 const { context, trace } = await import('@opentelemetry/api');
 const { AsyncLocalStorageContextManager } = await import('@opentelemetry/context-async-hooks');

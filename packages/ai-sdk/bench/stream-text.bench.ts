@@ -13,20 +13,10 @@
  * plain telemetry (which the processor already pays here), so `telemetry()` − `telemetry on`
  * should be close to zero.
  */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { ReadableSpan, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { withSourceCondition } from './with-source-condition';
 
-// Measure the source, not a possibly stale build (see generate-text.bench.ts).
-const CONDITION = '--conditions=@threadline/source';
-if (!process.execArgv.includes(CONDITION)) {
-  const child = spawnSync(
-    process.execPath,
-    [...process.execArgv, CONDITION, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
-    { stdio: 'inherit' },
-  );
-  process.exit(child.status ?? 1);
-}
+withSourceCondition(import.meta.url);
 
 const { context, trace } = await import('@opentelemetry/api');
 const { AsyncLocalStorageContextManager } = await import('@opentelemetry/context-async-hooks');
