@@ -39,7 +39,11 @@ if (which.startsWith('e-')) {
           which === 'e-threadline'
             ? telemetry()
             : which === 'e-metadata-threadline'
-              ? { isEnabled: true, tracer: trace.getTracer('ai'), metadata: { ...TWO_FIELDS } }
+              ? {
+                  isEnabled: true,
+                  tracer: trace.getTracer('ai'),
+                  metadata: { sessionId: TWO_FIELDS.sessionId, userId: TWO_FIELDS.userId },
+                }
               : { isEnabled: true, tracer: trace.getTracer('ai') },
       });
       for await (const _ of result.textStream);
