@@ -33,7 +33,6 @@ interface ObservedCall {
   readonly call: CallSpan;
   readonly parseResponse: ApiPromiseShape['parseResponse'];
   readonly asResponse: ApiPromiseShape['asResponse'];
-  readonly responsePromise: Promise<unknown>;
 }
 
 // Not registered: only this module reads it, and a second copy of it observes on its own.
@@ -79,8 +78,9 @@ function observedParseResponse(this: ObservedPromise, client: unknown, props: un
 function observedAsResponse(this: ObservedPromise): Promise<unknown> {
   const observed = this[OBSERVED]!;
   const response = observed.asResponse.call(this);
-  // Only to learn when the head is there; the caller's promise stays theirs to handle.
-  observed.responsePromise.then(() => observed.call.onRawResponse(), ignore);
+  // Only to learn when the head is there (the observed response promise, as the SDK's own
+  // asResponse reads it); the caller's promise stays theirs to handle.
+  this.responsePromise.then(() => observed.call.onRawResponse(), ignore);
   return response;
 }
 
@@ -118,7 +118,6 @@ export function instrumentCall(result: unknown, call: CallSpan): void {
     call,
     parseResponse: promise.parseResponse,
     asResponse: promise.asResponse,
-    responsePromise,
   };
   promise.responsePromise = responsePromise;
   promise.parseResponse = observedParseResponse as ApiPromiseShape['parseResponse'];

@@ -51,7 +51,7 @@ export function startCall(state: ObservedState, operation: Operation, body: unkn
   if (span.isRecording()) {
     try {
       span.setAttribute(LANGFUSE_OBSERVATION_ATTRIBUTES.TYPE, operation.observationType);
-      for (const key in request) span.setAttribute(key, request[key]!);
+      span.setAttributes(request);
       // The processor writes no gen_ai.* key; the conversation is the resolved session.
       const sessionId = getSpanAttributes(span, startContext).sessionId;
       if (sessionId) span.setAttribute(GEN_AI_ATTRIBUTES.CONVERSATION_ID, sessionId);

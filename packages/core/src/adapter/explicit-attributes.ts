@@ -10,7 +10,7 @@ import { globalState } from '../global-state';
 import { getSpanRecord } from '../processor/span-record';
 import { getContextAttributes } from '../scope/context-attributes';
 import { mergeAttributes } from '../scope/merge-attributes';
-import { getExplicitAttributes, setExplicitAttributes } from '../scope/scope-frame';
+import { getScopeFrame, withExplicitFrame } from '../scope/scope-frame';
 import { validateAttributes } from '../validation/validate-attributes';
 
 /**
@@ -34,8 +34,9 @@ export function contextWithExplicitAttributes(
     // Values that did not come out of validation are validated here: they end up on spans.
     if (!isValidated(attributes)) attributes = validateExplicitAttributes(attributes);
     if (isEmptyAttributes(attributes)) return ctx;
-    const outer = getExplicitAttributes(ctx);
-    return setExplicitAttributes(ctx, outer ? mergeAttributes(outer, attributes) : attributes);
+    const frame = getScopeFrame(ctx);
+    const outer = frame?.explicit;
+    return withExplicitFrame(ctx, frame, outer ? mergeAttributes(outer, attributes) : attributes);
   } catch (error) {
     diag.warn('threadline: could not set explicit attributes', error);
     return ctx;

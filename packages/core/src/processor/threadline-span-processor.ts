@@ -96,7 +96,7 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
   private readonly previousSettings: ThreadlineSettings;
   /** The context the last span started on, and what it held (see onStart). */
   private lastContext: Context | undefined = undefined;
-  private lastParentSpan: Span | undefined = undefined;
+  private lastParentSpan: object | undefined = undefined;
   private lastFrame: ScopeFrame | undefined = undefined;
 
   constructor(options: ThreadlineSpanProcessorOptions = {}) {
@@ -130,13 +130,13 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
     try {
       // Contexts are immutable, and sibling spans usually start on the same one: what the
       // last one held is reused without looking it up again.
-      let parentSpan: Span | undefined;
+      let parentSpan: object | undefined;
       let frame: ScopeFrame | undefined;
       if (parentContext === this.lastContext) {
         parentSpan = this.lastParentSpan;
         frame = this.lastFrame;
       } else {
-        parentSpan = trace.getSpan(parentContext) as Span | undefined;
+        parentSpan = trace.getSpan(parentContext);
         // One lookup brings the scope and any explicit values an adapter set for this span.
         frame = getScopeFrame(parentContext);
         this.lastContext = parentContext;

@@ -40,16 +40,17 @@ export function setScopeFrame(ctx: Context, frame: ScopeFrame): Context {
   return ctx.setValue(SCOPE_KEY, frame);
 }
 
-/** Explicit attributes meant for the next span started with this context (SPEC §3 level 1). */
-export function getExplicitAttributes(ctx: Context): ResolvedAttributes | undefined {
-  return getScopeFrame(ctx)?.explicit;
-}
-
-/** A context whose next span gets `attributes` as explicit (SPEC §3 level 1). */
-export function setExplicitAttributes(ctx: Context, attributes: ResolvedAttributes): Context {
-  const frame = getScopeFrame(ctx);
+/**
+ * A context whose next span gets `explicit` as its explicit attributes (SPEC §3 level 1), the
+ * scopes on `ctx` kept as they are.
+ */
+export function withExplicitFrame(
+  ctx: Context,
+  frame: ScopeFrame | undefined,
+  explicit: ResolvedAttributes,
+): Context {
   return setScopeFrame(
     ctx,
-    newScopeFrame(frame?.attributes ?? EMPTY_ATTRIBUTES, frame?.cleared, attributes),
+    newScopeFrame(frame?.attributes ?? EMPTY_ATTRIBUTES, frame?.cleared, explicit),
   );
 }
