@@ -1,6 +1,9 @@
 import corePackage from '@langchain/core/package.json';
 
-/** The version of `@langchain/core` these tests run against (1.x here, 0.3.x in the compat project). */
+/**
+ * The version of `@langchain/core` these tests run against: 1.2 in `langchain`, 0.3 in
+ * `langchain-core-0.3`, 1.4 in `langchain-core-1.4`.
+ */
 export const LANGCHAIN_CORE_VERSION: string = corePackage.version;
 
 /** Its major line: `1` or `0.3`. */
