@@ -28,7 +28,7 @@ afterAll(() => server.close());
 
 // Streaming goes through `.stream()`: `streaming: true` with `invoke` makes ChatOpenAI estimate
 // token counts with tiktoken, which downloads its tables (no network in these tests).
-function chatModel() {
+function chatModel({ useResponsesApi }: { useResponsesApi?: boolean } = {}) {
   return new ChatOpenAI({
     model: 'gpt-4o-mini',
     apiKey: 'test',
@@ -36,6 +36,7 @@ function chatModel() {
     maxRetries: 0,
     temperature: 0.3,
     streamUsage: true,
+    useResponsesApi,
   });
 }
 
@@ -141,6 +142,48 @@ describe('ChatOpenAI against the loopback OpenAI-compatible server', () => {
       'gen_ai.tool.call.id': 'call_w1',
       'langfuse.observation.output': 'Paris: sunny, 24°C',
     });
+    expect(handler.openRuns).toBe(0);
+  });
+
+  // @langchain/openai 1.6 sends gpt-5.6 and later models there by default.
+  it('through the Responses API, streamed and not: response id, usage and a finish reason', async () => {
+    server.enqueue(
+      {
+        toolCalls: [{ id: 'call_r1', name: 'weather', arguments: { city: 'Rome' } }],
+        usage: { input: 18, output: 5 },
+      },
+      { content: 'Rome is sunny.', usage: { input: 33, output: 4, cached: 8 } },
+      { content: 'Rome is sunny.', finishReason: 'length', usage: { input: 33, output: 4 } },
+    );
+    const model = chatModel({ useResponsesApi: true });
+    const handler = new ThreadlineCallbackHandler({ sessionId: 'conv-responses' });
+    await weatherChat(model, { stream: true }).invoke('Weather in Rome?', { callbacks: [handler] });
+    await model.invoke('Weather in Rome?', { callbacks: [handler] });
+    expect(server.requests.map((r) => [r.path, r.body?.stream ?? false])).toEqual([
+      ['/v1/responses', true],
+      ['/v1/responses', true],
+      ['/v1/responses', false],
+    ]);
+    const generations = capture.spans().filter((s) => s.name === 'ChatOpenAI');
+    expect(generations.map((s) => s.attributes['gen_ai.response.finish_reasons'])).toEqual([
+      ['tool_calls'],
+      ['stop'],
+      ['length'],
+    ]);
+    for (const generation of generations) {
+      expect(generation.attributes).toMatchObject({
+        'gen_ai.request.model': 'gpt-4o-mini',
+        'gen_ai.response.model': 'gpt-4o-mini',
+        'gen_ai.conversation.id': 'conv-responses',
+      });
+      expect(String(generation.attributes['gen_ai.response.id'])).toMatch(/^resp_/);
+    }
+    expect(generations[1]!.attributes).toMatchObject({
+      'gen_ai.usage.input_tokens': 33,
+      'gen_ai.usage.output_tokens': 4,
+      'gen_ai.usage.cache_read.input_tokens': 8,
+    });
+    expect(spanNamed(capture.spans(), 'weather').attributes['gen_ai.tool.call.id']).toBe('call_r1');
     expect(handler.openRuns).toBe(0);
   });
 

@@ -5,6 +5,7 @@ import {
   toContentAttribute,
 } from '@threadline/core';
 import { toPlain } from '../content/to-plain';
+import { finishReasonOf } from './finish-reason';
 
 type Bag = Record<string, any> | undefined;
 
@@ -114,11 +115,7 @@ export function setModelResponse(span: Span, output: Bag, captureContent: boolea
   if (id && !LANGCHAIN_MESSAGE_ID.test(id)) span.setAttribute(GEN_AI_ATTRIBUTES.RESPONSE_ID, id);
   const reasons: string[] = [];
   for (const generation of generations) {
-    const reason = firstString(
-      generation?.generationInfo?.finish_reason,
-      generation?.message?.response_metadata?.finish_reason,
-      generation?.message?.response_metadata?.stop_reason,
-    );
+    const reason = finishReasonOf(generation);
     if (reason) reasons.push(reason);
   }
   if (reasons.length > 0) span.setAttribute(GEN_AI_ATTRIBUTES.RESPONSE_FINISH_REASONS, reasons);
