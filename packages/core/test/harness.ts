@@ -6,16 +6,16 @@ import {
   W3CTraceContextPropagator,
 } from '@opentelemetry/core';
 import {
-  BasicTracerProvider,
-  InMemorySpanExporter,
-  type ReadableSpan,
-  SimpleSpanProcessor,
-  type SpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
-import {
   ThreadlineSpanProcessor,
   type ThreadlineSpanProcessorOptions,
 } from '../src/processor/threadline-span-processor';
+import {
+  createTracerProvider,
+  exportEach,
+  InMemorySpanExporter,
+  type ReadableSpan,
+  type SpanProcessor,
+} from './trace-sdk';
 
 /**
  * Core's own in-memory harness (core cannot depend on @threadline/testing, which depends on it).
@@ -26,8 +26,8 @@ export function createHarness(
 ) {
   const exporter = new InMemorySpanExporter();
   const processor = new ThreadlineSpanProcessor(options);
-  const provider = new BasicTracerProvider({
-    spanProcessors: [processor, ...extra, new SimpleSpanProcessor(exporter)],
+  const provider = createTracerProvider({
+    spanProcessors: [processor, ...extra, exportEach(exporter)],
   });
   return {
     processor,

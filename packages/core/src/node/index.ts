@@ -4,3 +4,5 @@ export {
   registerThreadline,
   type ThreadlineRegistration,
 } from './register-threadline';
+export type { SpanExporter, ThreadlineTracerProvider } from './sdk-types';
+export type { TraceSdkInfo } from './trace-sdk';

@@ -1,17 +1,13 @@
 import { diag } from '@opentelemetry/api';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  BatchSpanProcessor,
-  NodeTracerProvider,
-  SimpleSpanProcessor,
-  type SpanExporter,
-  type SpanProcessor,
-} from '@opentelemetry/sdk-trace-node';
+import type { SdkSpanProcessor } from '../processor/sdk-span-processor';
 import {
   ThreadlineSpanProcessor,
   type ThreadlineSpanProcessorOptions,
 } from '../processor/threadline-span-processor';
 import { exportersFromEnv } from './exporter-from-env';
+import { loadTraceSdk } from './load-trace-sdk';
+import type { SpanExporter, ThreadlineTracerProvider } from './sdk-types';
+import type { TraceSdkInfo } from './trace-sdk';
 
 /** Options of {@link registerThreadline}. */
 export interface RegisterThreadlineOptions extends ThreadlineSpanProcessorOptions {
@@ -22,7 +18,7 @@ export interface RegisterThreadlineOptions extends ThreadlineSpanProcessorOption
   /** Where spans go; default: from `LANGFUSE_*` and `OTEL_EXPORTER_OTLP_*` variables. */
   exporter?: SpanExporter | SpanExporter[];
   /** Extra processors, after Threadline's and before the exporting ones. */
-  spanProcessors?: SpanProcessor[];
+  spanProcessors?: SdkSpanProcessor[];
   /** Export in batches (default) or span by span (for scripts and tests). */
   batch?: boolean;
   /** Register globally: tracer provider, AsyncLocalStorage context manager, W3C propagators. Default true. */
@@ -31,8 +27,11 @@ export interface RegisterThreadlineOptions extends ThreadlineSpanProcessorOption
 
 /** What {@link registerThreadline} set up. */
 export interface ThreadlineRegistration {
-  provider: NodeTracerProvider;
+  /** The SDK's tracer provider: SDK 3's `TracerProvider` or SDK 2's `NodeTracerProvider`. */
+  provider: ThreadlineTracerProvider;
   processor: ThreadlineSpanProcessor;
+  /** The SDK package it was built on, and its version. */
+  sdk: TraceSdkInfo;
   /** Exports what is pending. */
   forceFlush(): Promise<void>;
   /** Exports what is pending and stops. */
@@ -42,6 +41,11 @@ export interface ThreadlineRegistration {
 /**
  * One-call setup for Node: a tracer provider with `ThreadlineSpanProcessor` first, OTLP export,
  * the AsyncLocalStorage context manager and the W3C trace-context and baggage propagators.
+ *
+ * It builds on the OpenTelemetry SDK the application installed, an optional peer:
+ * `@opentelemetry/sdk-trace` 3.x, else `@opentelemetry/sdk-trace-node` or `-base` 2.x. It throws,
+ * naming the install lines, when no SDK (or, for the default export, no OTLP exporter package)
+ * is installed.
  *
  * @example
  * registerThreadline({ serviceName: 'support-bot' });
@@ -58,25 +62,25 @@ export function registerThreadline(
     register = true,
     ...processorOptions
   } = typeof options === 'object' && options !== null ? options : {};
-  const processor = new ThreadlineSpanProcessor(processorOptions);
+  // Everything that may be missing is loaded before anything is built or registered.
+  const sdk = loadTraceSdk();
+  const registerGlobally = register ? sdk.globalRegistration() : undefined;
   const exporters = exporter === undefined ? exportersFromEnv() : [exporter].flat();
+  const processor = new ThreadlineSpanProcessor(processorOptions);
   const extra = Array.isArray(spanProcessors) ? spanProcessors : [];
-  const exporting = exporters.map((e) =>
-    batch ? new BatchSpanProcessor(e) : new SimpleSpanProcessor(e),
-  );
-  const resource = resourceFromAttributes({
-    ...(typeof serviceName === 'string' && serviceName ? { 'service.name': serviceName } : {}),
-    ...(typeof serviceVersion === 'string' && serviceVersion
-      ? { 'service.version': serviceVersion }
-      : {}),
-  });
-  const provider = new NodeTracerProvider({
-    resource,
+  const exporting = exporters.map((e) => (batch ? sdk.exportInBatches(e) : sdk.exportEach(e)));
+  const provider = sdk.createProvider({
+    attributes: {
+      ...(typeof serviceName === 'string' && serviceName ? { 'service.name': serviceName } : {}),
+      ...(typeof serviceVersion === 'string' && serviceVersion
+        ? { 'service.version': serviceVersion }
+        : {}),
+    },
     spanProcessors: [processor, ...extra, ...exporting],
   });
-  if (register) {
+  if (registerGlobally) {
     try {
-      provider.register();
+      registerGlobally(provider);
     } catch (error) {
       diag.warn('threadline: could not register the tracer provider globally', error);
     }
@@ -84,6 +88,7 @@ export function registerThreadline(
   return {
     provider,
     processor,
+    sdk: sdk.info,
     forceFlush: () => provider.forceFlush(),
     shutdown: () => provider.shutdown(),
   };

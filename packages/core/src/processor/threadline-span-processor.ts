@@ -1,5 +1,11 @@
-import { type Attributes, type Context, diag, propagation, trace } from '@opentelemetry/api';
-import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  type Attributes,
+  type Context,
+  diag,
+  propagation,
+  type Span,
+  trace,
+} from '@opentelemetry/api';
 import {
   EMPTY_ATTRIBUTES,
   isEmptyAttributes,
@@ -17,6 +23,7 @@ import type { SensitivePolicy } from '../validation/sensitive';
 import { type EmittedAttributes, emitAttributes, toEmitted } from './emit-attributes';
 import { readSpanAttributes } from './read-span-attributes';
 import { resolveSpan } from './resolve-span';
+import type { SdkSpanProcessor } from './sdk-span-processor';
 import { clearSpanRecord, getSpanRecord, newSpanRecord, setSpanRecord } from './span-record';
 
 /** Options of {@link ThreadlineSpanProcessor}. */
@@ -87,7 +94,7 @@ function setEmitted(span: Span, emitted: EmittedAttributes, existing?: Attribute
  * it (SPEC §3, §4). Register it before the exporting processor. It never overwrites a key the
  * span already carries and never throws into the application.
  */
-export class ThreadlineSpanProcessor implements SpanProcessor {
+export class ThreadlineSpanProcessor implements SdkSpanProcessor {
   private readonly dialects: ReadonlySet<Dialect>;
   private readonly dialectKey: string;
   private readonly readBaggage: boolean;
@@ -176,7 +183,7 @@ export class ThreadlineSpanProcessor implements SpanProcessor {
     }
   }
 
-  onEnd(span: ReadableSpan): void {
+  onEnd(span: object): void {
     clearSpanRecord(span);
   }
 

@@ -1,17 +1,13 @@
 import { context, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import {
-  BasicTracerProvider,
-  InMemorySpanExporter,
-  SimpleSpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTracerProvider, exportEach, InMemorySpanExporter } from '../../test/trace-sdk';
 import { ThreadlineSpanProcessor } from '../processor/threadline-span-processor';
 import { getActiveAttributes, propagateAttributes } from './propagate-attributes';
 
 const exporter = new InMemorySpanExporter();
-const provider = new BasicTracerProvider({
-  spanProcessors: [new ThreadlineSpanProcessor(), new SimpleSpanProcessor(exporter)],
+const provider = createTracerProvider({
+  spanProcessors: [new ThreadlineSpanProcessor(), exportEach(exporter)],
 });
 const tracer = provider.getTracer('test');
 const manager = new AsyncLocalStorageContextManager();

@@ -1,0 +1,8 @@
+import { createRequire } from 'node:module';
+
+/**
+ * Loads the OpenTelemetry SDK packages, which are optional peers: only when `registerThreadline`
+ * or `exportersFromEnv` runs (so this entry loads without them) and synchronously (the
+ * registration returns the provider it made). Resolved from this package, as a peer is.
+ */
+export const packageRequire: NodeJS.Require = createRequire(import.meta.url);
