@@ -31,14 +31,21 @@ function isUserAbort(error: unknown): boolean {
 export class CallSpan implements Abandonable {
   /** A `next()` on the stream is awaiting the SDK: an abort then ends the stream from inside. */
   pendingReads = 0;
+  /**
+   * The stream's reader is closing it (it looked up the iterator's `return`): an abort that
+   * follows is the SDK carrying out the caller's break, not an abort of the caller's own.
+   */
+  closing = false;
   private ended = false;
   private parseStarted = false;
+  private answered = false;
   /** `performance.now()` of the response head or first item: the end of an abandoned call. */
   private lastActivity = 0;
   private firstChunkAt: number | undefined;
   private recorder: StreamRecorder | undefined;
   private signal: AbortSignal | undefined;
   private watch: StreamWatch | undefined;
+  private listened: AbortSignal | undefined;
 
   constructor(
     readonly span: Span,
@@ -72,9 +79,15 @@ export class CallSpan implements Abandonable {
     if (!this.parseStarted) this.end();
   }
 
+  /** The answer was seen: the span ended with it, or a stream now drives it. */
+  get hasAnswer(): boolean {
+    return this.answered || this.ended;
+  }
+
   /** The parse step produced a plain answer. */
   onParsed(response: unknown): void {
     if (this.ended) return;
+    this.answered = true;
     const out: Attributes = {};
     // `safely` inlined on this path and in `end`: a closure per call otherwise.
     let failure: string | undefined;
@@ -94,6 +107,7 @@ export class CallSpan implements Abandonable {
    */
   onStream(holder: object, signal: AbortSignal | undefined): void {
     if (this.ended) return;
+    this.answered = true;
     this.lastActivity = clock.now();
     this.recorder = this.operation.streamRecorder(this.capture);
     this.signal = signal;
@@ -104,12 +118,28 @@ export class CallSpan implements Abandonable {
   }
 
   /**
+   * Listens to the stream's signal until the span ends. openai 7 makes that signal follow the
+   * request's own `signal` too (`AbortSignal.any`), so the caller's abort reaches the stream
+   * without any call to the controller's `abort()`.
+   */
+  listenForAbort(signal: AbortSignal): void {
+    if (this.ended) return;
+    signal.addEventListener('abort', this);
+    this.listened = signal;
+  }
+
+  /** The `abort` event of the listened signal. */
+  handleEvent(): void {
+    this.onAbort();
+  }
+
+  /**
    * The stream's controller was told to abort (by the caller, by the request's own `signal`, or
    * by the SDK on a break or an error). Idle, the stream ends here; during a read, it ends when
    * that read returns, which may still be an error to record.
    */
   onAbort(): void {
-    if (this.pendingReads === 0) this.cancel('abort');
+    if (this.pendingReads === 0) this.cancel(this.abortReason());
   }
 
   /** One streamed item reached the caller. */
@@ -129,8 +159,12 @@ export class CallSpan implements Abandonable {
 
   /** The stream ran out: to its end, or because it was aborted (the SDK then returns quietly). */
   onStreamDone(): void {
-    if (this.signal?.aborted) this.cancel('abort');
+    if (this.signal?.aborted) this.cancel(this.abortReason());
     else this.end();
+  }
+
+  private abortReason(): CancelReason {
+    return this.closing ? 'break' : 'abort';
   }
 
   /** The call failed: the caller gets `error` unchanged; the span records it. */
@@ -174,6 +208,15 @@ export class CallSpan implements Abandonable {
     if (this.watch) {
       this.watch.call = undefined;
       this.watch = undefined;
+    }
+    // A long-lived caller `signal` would otherwise keep every call it was given to.
+    if (this.listened) {
+      try {
+        this.listened.removeEventListener('abort', this);
+      } catch (error) {
+        warnFailed('stop listening to an OpenAI stream signal', error);
+      }
+      this.listened = undefined;
     }
     const recorder = this.recorder;
     if (recorder) {

@@ -1,66 +1,8 @@
 import { diag } from '@opentelemetry/api';
 import { safely } from '@threadline/core';
 import type { CallSpan } from './call-span';
-
-/**
- * What the caller iterates instead of the SDK's own iterator: every result passes through
- * unchanged; the span sees each item, the end, an error, or the caller leaving early.
- */
-class ObservedIterator<T> implements AsyncIterator<T> {
-  private readonly onResult: (result: IteratorResult<T>) => IteratorResult<T>;
-  private readonly onError: (error: unknown) => never;
-
-  constructor(
-    private readonly inner: AsyncIterator<T>,
-    private readonly call: CallSpan,
-    /** The stream's watched sentinel: held so the span does not end as abandoned mid-iteration. */
-    readonly holder: object,
-  ) {
-    // Made once per stream and not as named class fields: some transpilers (tsx, esbuild's
-    // keepNames) rename every named function value as it is created, on the per-chunk path.
-    this.onResult = (result) => {
-      call.pendingReads--;
-      if (result.done) call.onStreamDone();
-      else call.onItem(result.value);
-      return result;
-    };
-    this.onError = (error) => {
-      call.pendingReads--;
-      call.fail(error);
-      throw error;
-    };
-  }
-
-  // Not a rest parameter: an array per item. `next()` and `next(undefined)` are the same to
-  // the SDK's async generator.
-  next(value?: unknown): Promise<IteratorResult<T>> {
-    this.call.pendingReads++;
-    let result: Promise<IteratorResult<T>>;
-    try {
-      result = value === undefined ? this.inner.next() : this.inner.next(value);
-    } catch (error) {
-      this.onError(error);
-    }
-    return result!.then(this.onResult, this.onError);
-  }
-
-  return(value?: any): Promise<IteratorResult<T>> {
-    // Before the SDK's own return, which aborts the request: the reason is the caller's break.
-    this.call.cancel('break');
-    return this.inner.return
-      ? this.inner.return(value)
-      : Promise.resolve({ done: true, value } as IteratorResult<T>);
-  }
-
-  throw(error?: unknown): Promise<IteratorResult<T>> {
-    this.call.cancel('break');
-    return this.inner.throw ? this.inner.throw(error) : Promise.reject(error);
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-}
+import { ClosingIterator } from './closing-iterator';
+import { ObservedIterator } from './observed-iterator';
 
 interface StreamShape {
   iterator?: unknown;
@@ -75,6 +17,8 @@ interface ObservedStream {
   readonly call: CallSpan;
   readonly factory: IteratorFactory;
   readonly holder: object;
+  /** openai 7's chat streams: the normalizing iterator the SDK set on the instance. */
+  readonly outer: IteratorFactory | undefined;
   /** Only the first iteration is observed; a second one gets the SDK's "consumed" error. */
   observed: boolean;
 }
@@ -101,6 +45,11 @@ function observedIterator(this: { [STREAM]?: ObservedStream }): AsyncIterator<un
   return new ObservedIterator(inner, stream.call, stream.holder);
 }
 
+function closingIterator(this: { [STREAM]?: ObservedStream }): AsyncIterator<unknown> {
+  const stream = this[STREAM]!;
+  return new ClosingIterator(stream.outer!.call(this), stream.call);
+}
+
 function observedAbort(this: { [CONTROLLER]?: ObservedController }, ...args: unknown[]): unknown {
   const controller = this[CONTROLLER]!;
   const result = controller.abort.apply(this, args);
@@ -110,15 +59,24 @@ function observedAbort(this: { [CONTROLLER]?: ObservedController }, ...args: unk
 
 /**
  * Sees every `abort()` of the stream's controller: the caller's `stream.controller.abort()`,
- * the SDK's own (it aborts on a break, and on the request's `signal`). Wrapping the method on
- * the instance costs next to nothing; an `abort` listener on the signal costs microseconds.
+ * the SDK's own (it aborts on a break, and up to openai 6 on the request's `signal`). Wrapping
+ * the method on the instance costs next to nothing; an `abort` listener on the signal costs
+ * microseconds, so there is one only where openai 7 leaves no other way to see the abort.
  */
 function observeAbort(controller: StreamShape['controller'], call: CallSpan): void {
   const abort = controller?.abort;
   if (typeof abort !== 'function') return;
-  const target = controller as { [CONTROLLER]?: ObservedController; abort?: unknown };
+  const target = controller as NonNullable<StreamShape['controller']> & {
+    [CONTROLLER]?: ObservedController;
+  };
   target[CONTROLLER] = { call, abort: abort as ObservedController['abort'] };
   target.abort = observedAbort;
+  // openai 7, given a request `signal`, puts a signal of its own on the controller: one that
+  // the caller's signal aborts too, without calling `abort()`. Only then is it listened to.
+  const signal = target.signal;
+  if (signal && Object.hasOwn(target, 'signal') && typeof signal.addEventListener === 'function') {
+    call.listenForAbort(signal);
+  }
 }
 
 /**
@@ -135,8 +93,14 @@ export function instrumentStream(stream: object, call: CallSpan): void {
   // buffers, would be kept and promoted with it, the sentinel costs nothing.
   let holder: object = {};
   if (typeof factory === 'function') {
-    shape[STREAM] = { call, factory: factory as IteratorFactory, holder, observed: false };
+    // openai 7 sets a normalizing iterator on a chat stream that draws from the factory: as
+    // `toReadableStream()` closes it, its closing is marked for the abort that comes first.
+    const outer = Object.hasOwn(stream, Symbol.asyncIterator)
+      ? (shape[Symbol.asyncIterator] as IteratorFactory)
+      : undefined;
+    shape[STREAM] = { call, factory: factory as IteratorFactory, holder, outer, observed: false };
     shape.iterator = observedIterator;
+    if (typeof outer === 'function') shape[Symbol.asyncIterator] = closingIterator;
   } else if (typeof shape[Symbol.asyncIterator] === 'function') {
     // An SDK without the iterator factory: `tee()` would then bypass the observation.
     diag.debug('threadline: OpenAI Stream without an iterator factory; observing for-await only');
@@ -144,6 +108,7 @@ export function instrumentStream(stream: object, call: CallSpan): void {
       call,
       factory: shape[Symbol.asyncIterator] as IteratorFactory,
       holder,
+      outer: undefined,
       observed: false,
     };
     Object.defineProperty(stream, Symbol.asyncIterator, {

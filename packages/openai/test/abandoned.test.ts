@@ -21,7 +21,7 @@ async function collectUntil(done: () => boolean): Promise<void> {
 
 const MESSAGES = [{ role: 'user' as const, content: 'never read' }];
 
-describe.each(SDKS)('results nobody reads, with %s', (_name, SDK) => {
+describe.each(SDKS)('results nobody reads, with %s', (_name, SDK, major) => {
   it('a stream never iterated ends as abandoned once it is garbage-collected', async () => {
     const client = observeOpenAI(clientOf(SDK, h.mock.baseURL));
     let respondedAt = 0;
@@ -59,20 +59,43 @@ describe.each(SDKS)('results nobody reads, with %s', (_name, SDK) => {
     const client = observeOpenAI(clientOf(SDK, h.mock.baseURL));
     h.mock.enqueue({ content: 'one two three four five six seven eight' });
     await (async () => {
-      const [left, right] = (
-        await client.chat.completions.create({
-          model: 'gpt-4o-mini',
-          messages: MESSAGES,
-          stream: true,
-        })
-      ).tee();
-      for await (const _ of left) break;
-      for await (const _ of right) break;
+      const stream = await client.chat.completions.create({
+        model: 'gpt-4o-mini',
+        messages: MESSAGES,
+        stream: true,
+      });
+      // Each side read once and left, not closed: only the collector can tell.
+      for (const side of stream.tee())
+        expect((await side[Symbol.asyncIterator]().next()).done).toBe(false);
     })();
-    // A tee side's break does not reach the SDK: only dropping both ends the span.
     expect(h.spans()).toEqual([]);
     await collectUntil(() => h.spans().length > 0);
     expect(h.onlySpan().attributes['threadline.cancel_reason']).toBe('abandoned');
+  });
+
+  it('a break out of both sides of a tee: a break from openai 7, else left to the collector', async () => {
+    const client = observeOpenAI(clientOf(SDK, h.mock.baseURL));
+    h.mock.enqueue({ content: 'one two three four five six seven eight' });
+    await (async () => {
+      const stream = await client.chat.completions.create({
+        model: 'gpt-4o-mini',
+        messages: MESSAGES,
+        stream: true,
+      });
+      const [left, right] = stream.tee();
+      for await (const _ of left) break;
+      expect(h.spans()).toEqual([]);
+      for await (const _ of right) break;
+      // openai 7 closes the request once both sides are closed; earlier tee sides cannot close.
+      expect(stream.controller.signal.aborted).toBe(major >= 7);
+    })();
+    if (major < 7) {
+      expect(h.spans()).toEqual([]);
+      await collectUntil(() => h.spans().length > 0);
+    }
+    expect(h.onlySpan().attributes['threadline.cancel_reason']).toBe(
+      major >= 7 ? 'break' : 'abandoned',
+    );
   });
 
   it('a stream being read is not collected under its reader', async () => {

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { SpanStatusCode } from '@opentelemetry/api';
 import { propagateAttributes } from '@threadline/core';
 import { describe, expect, it } from 'vitest';
@@ -98,6 +99,62 @@ describe.each(SDKS)('what the caller gets back from %s', (_name, SDK) => {
     const id = await (promise as any)._thenUnwrap((completion: { id: string }) => completion.id);
     expect(id).toMatch(/^chatcmpl-/);
     expect(h.onlySpan().attributes['gen_ai.response.id']).toBe(id);
+  });
+
+  it('_thenUnwrap() twice: each transform gets what the one before made', async () => {
+    const client = observeOpenAI(clientOf(SDK, h.mock.baseURL));
+    h.mock.enqueue({ content: 'chained' });
+    const promise = client.chat.completions.create({ model: 'gpt-4o-mini', messages: MESSAGES });
+    const text = await (promise as any)
+      ._thenUnwrap((completion: any) => completion.choices[0].message)
+      ._thenUnwrap((message: { content: string }) => message.content.toUpperCase());
+    expect(text).toBe('CHAINED');
+    expect(jsonAttribute(h.onlySpan(), 'langfuse.observation.output')).toEqual({
+      role: 'assistant',
+      content: 'chained',
+    });
+  });
+
+  it('_thenUnwrap() of a stream hands the observed stream to the transform', async () => {
+    const client = observeOpenAI(clientOf(SDK, h.mock.baseURL));
+    h.mock.enqueue({ content: 'unwrapped stream' });
+    const promise = client.chat.completions.create(STREAM);
+    const stream = await (promise as any)._thenUnwrap((s: AsyncIterable<unknown>) => s);
+    expect(h.spans()).toEqual([]);
+    expect(await readAll(stream)).toBe('unwrapped stream');
+    const span = h.onlySpan();
+    expect(span.attributes['gen_ai.usage.output_tokens']).toBe(2);
+    expect(span.attributes['threadline.cancelled']).toBeUndefined();
+  });
+
+  it('_thenUnwrap() of a failing call rejects with the SDK error; the span is that error', async () => {
+    const client = observeOpenAI(clientOf(SDK, h.mock.baseURL));
+    h.mock.enqueue({ error: { status: 500, message: 'down' } });
+    const promise = client.chat.completions.create({ model: 'gpt-4o-mini', messages: MESSAGES });
+    const error = await (promise as any)
+      ._thenUnwrap((c: unknown) => c)
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(SDK.APIError);
+    const span = h.onlySpan();
+    expect(span.status).toEqual({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+    expect(span.attributes['error.type']).toBe('500');
+  });
+
+  it("a transform's own error reaches the caller; the span keeps the answer", async () => {
+    const client = observeOpenAI(clientOf(SDK, h.mock.baseURL));
+    const mine = new Error('my transform');
+    const promise = client.chat.completions.create({ model: 'gpt-4o-mini', messages: MESSAGES });
+    await expect(
+      (promise as any)._thenUnwrap(() => {
+        throw mine;
+      }),
+    ).rejects.toBe(mine);
+    const span = h.onlySpan();
+    expect(span.status.code).toBe(SpanStatusCode.UNSET);
+    expect(span.attributes['gen_ai.response.id']).toMatch(/^chatcmpl-/);
   });
 
   it('a stream is the SDK Stream, with its controller, read once like the bare one', async () => {
@@ -219,6 +276,18 @@ describe.each(SDKS)('what the wrapper leaves alone in %s', (_name, SDK) => {
     const completion = await client.chat.completions.create({ model: 'm', messages: MESSAGES });
     expect(completion.choices[0]!.message.content).toBe('Echo: count to five');
     expect(h.ledger.diagnostics.some((m) => m.includes('start an OpenAI span failed'))).toBe(true);
+  });
+
+  it("leaves no listener on a request signal's stream once the stream has ended", async () => {
+    const bare = clientOf(SDK, h.mock.baseURL);
+    const mine = new AbortController();
+    const listeners = async (client: typeof bare) => {
+      const stream = await client.chat.completions.create(STREAM, { signal: mine.signal });
+      await readAll(stream);
+      return getEventListeners(stream.controller.signal, 'abort').length;
+    };
+    expect(await listeners(observeOpenAI(bare))).toBe(await listeners(bare));
+    expect(h.onlySpan().attributes['threadline.cancelled']).toBeUndefined();
   });
 
   it('gives back what is not a client', () => {
