@@ -383,6 +383,27 @@ describe('ThreadlineCallbackHandler: spans of a chain', () => {
     }
     expect(trace.getActiveSpan()).toBeUndefined();
   });
+
+  it('a handler listed twice still makes one span per run, ended once', async () => {
+    // @langchain/core 0.3 and 1.2 call a handler once per listing; 1.4 lists it once.
+    const handler = new ThreadlineCallbackHandler();
+    const chain = simpleChain().withConfig({ callbacks: [handler], runName: 'twice' });
+    const answer = await chain.invoke({ topic: 'Paris' }, { callbacks: [handler, handler] });
+    expect(answer).toBe('Paris is the capital.');
+    const spans = capture.spans();
+    expect(spans.map((s) => s.name).sort()).toEqual([
+      'ChatPromptTemplate',
+      'FakeListChatModel',
+      'StrOutputParser',
+      'twice',
+    ]);
+    expect(
+      JSON.parse(String(spanNamed(spans, 'twice').attributes['langfuse.observation.output'])),
+    ).toEqual({ output: 'Paris is the capital.' });
+    for (const span of spans)
+      expect(span.attributes['threadline.langchain.evicted']).toBeUndefined();
+    expect(handler.openRuns).toBe(0);
+  });
 });
 
 describe('ThreadlineCallbackHandler: tracer provider', () => {
@@ -515,6 +536,12 @@ describe('ThreadlineCallbackHandler: errors', () => {
         handler.handleToolEnd(value, 'r3');
         handler.handleRetrieverStart(value as never, value as never, 'r4');
         handler.handleRetrieverEnd(value as never, 'r4');
+        handler.handleChainStart({ lc: 1, type: 'not_implemented', id: ['graph'] }, {}, 'r5');
+        handler.handleInterrupt(value as never);
+        handler.handleInterrupt({ runId: 'r5', interrupts: value, checkpointId: value } as never);
+        handler.handleResume(value as never);
+        handler.handleResume({ runId: 'r5', checkpointId: value } as never);
+        handler.handleChainEnd({}, 'r5');
         handler.handleChainError(value, 'missing');
       }).not.toThrow();
     }

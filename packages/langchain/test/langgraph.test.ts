@@ -1,9 +1,11 @@
 import { type AIMessage, HumanMessage } from '@langchain/core/messages';
 import { tool } from '@langchain/core/tools';
+import { SpanStatusCode } from '@opentelemetry/api';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { propagateAttributes } from '@threadline/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ThreadlineCallbackHandler } from '../src/index';
+import { LANGCHAIN_ATTRIBUTES, ThreadlineCallbackHandler } from '../src/index';
 import { HAS_LANGGRAPH } from './support/langchain-version';
 import { ScriptedChatModel } from './support/scripted-chat-model';
 import { parentIdOf, spanNamed, useSpanCapture } from './support/span-harness';
@@ -44,6 +46,45 @@ async function buildGraph(options: { checkpointer?: boolean } = {}) {
     .addEdge('tools', 'agent')
     .addEdge('summarize', END);
   return graph.compile(options.checkpointer ? { checkpointer: new MemorySaver() } : {});
+}
+
+/** agent ⇄ tools with a payment tool that asks a human first (`interrupt`), checkpointed. */
+async function buildApprovalGraph() {
+  const { StateGraph, MessagesAnnotation, START, MemorySaver, interrupt } = await import(
+    '@langchain/langgraph'
+  );
+  const { ToolNode, toolsCondition } = await import('@langchain/langgraph/prebuilt');
+  const pay = tool(
+    async ({ amount }: { amount: number }) =>
+      interrupt({ question: `Pay ${amount} EUR?` }) === 'yes' ? 'paid' : 'refused',
+    {
+      name: 'pay',
+      description: 'Pay an amount after a human approved it',
+      schema: z.object({ amount: z.number() }),
+    },
+  );
+  const model = new ScriptedChatModel({
+    replies: [
+      { toolCalls: [{ id: 'call_pay', name: 'pay', args: { amount: 40 } }] },
+      { content: 'Paid 40 EUR.' },
+    ],
+  });
+  return new StateGraph(MessagesAnnotation)
+    .addNode('agent', async (state) => ({ messages: [await model.invoke(state.messages)] }))
+    .addNode('tools', new ToolNode([pay]))
+    .addEdge(START, 'agent')
+    .addConditionalEdges('agent', toolsCondition)
+    .addEdge('tools', 'agent')
+    .compile({ checkpointer: new MemorySaver() });
+}
+
+/** Every span ended once, none failed: an interrupt is the graph waiting, not an error. */
+function expectNoFailures(spans: readonly ReadableSpan[]): void {
+  expect(new Set(spans.map((s) => s.spanContext().spanId)).size).toBe(spans.length);
+  for (const span of spans) {
+    expect(span.status.code, span.name).not.toBe(SpanStatusCode.ERROR);
+    expect(span.attributes[LANGCHAIN_ATTRIBUTES.EVICTED], span.name).toBeUndefined();
+  }
 }
 
 describe.skipIf(!HAS_LANGGRAPH)('LangGraph (1.x)', () => {
@@ -106,6 +147,163 @@ describe.skipIf(!HAS_LANGGRAPH)('LangGraph (1.x)', () => {
       expect(span.attributes['session.id'], span.name).toBe('thread-7');
       expect(span.attributes['user.id'], span.name).toBe('u-7');
     }
+  });
+
+  it('a tool node that interrupts, then a resume: two traces of one thread, no span failed or left open', async () => {
+    const graph = await buildApprovalGraph();
+    const handler = new ThreadlineCallbackHandler();
+    const config = {
+      callbacks: [handler],
+      configurable: { thread_id: 'thread-pay' },
+      metadata: { user_id: 'u-pay' },
+    };
+    const paused = await graph.invoke({ messages: [new HumanMessage('Pay the invoice.')] }, config);
+    const pending = (paused as { __interrupt__?: Array<{ id: string; value: unknown }> })
+      .__interrupt__;
+    expect(pending?.map((p) => p.value)).toEqual([{ question: 'Pay 40 EUR?' }]);
+    expect(handler.openRuns).toBe(0);
+
+    const first = capture.spans();
+    expectNoFailures(first);
+    const payCall = spanNamed(first, 'pay');
+    expect(payCall.attributes).toMatchObject({
+      'gen_ai.tool.call.id': 'call_pay',
+      'langfuse.observation.status_message': 'GraphInterrupt',
+    });
+    expect(payCall.attributes['langfuse.observation.output']).toBeUndefined();
+    expect(spanNamed(first, 'tools').attributes['langfuse.observation.status_message']).toBe(
+      'GraphInterrupt',
+    );
+    const pausedGraph = spanNamed(first, 'LangGraph');
+    // LangGraph 1.7 reports the interrupt to the handler; earlier releases do not.
+    const { GraphCallbackHandler } = (await import('@langchain/langgraph')) as Record<
+      string,
+      unknown
+    >;
+    const reportsLifecycle = typeof GraphCallbackHandler === 'function';
+    const checkpoint = pausedGraph.attributes[LANGCHAIN_ATTRIBUTES.INTERRUPTED_AT];
+    if (reportsLifecycle) {
+      expect(pausedGraph.attributes[LANGCHAIN_ATTRIBUTES.INTERRUPT_IDS]).toEqual(
+        pending!.map((p) => p.id),
+      );
+      expect(pausedGraph.attributes['langfuse.observation.status_message']).toBe('GraphInterrupt');
+      expect(checkpoint).toMatch(/\S/);
+    } else {
+      expect(pausedGraph.attributes[LANGCHAIN_ATTRIBUTES.INTERRUPT_IDS]).toBeUndefined();
+      expect(checkpoint).toBeUndefined();
+    }
+
+    capture.reset();
+    const { Command } = await import('@langchain/langgraph');
+    const done = await graph.invoke(new Command({ resume: 'yes' }), config);
+    expect((done.messages.at(-1) as AIMessage).content).toBe('Paid 40 EUR.');
+    expect(handler.openRuns).toBe(0);
+
+    const second = capture.spans();
+    expectNoFailures(second);
+    expect(new Set(second.map((s) => s.spanContext().traceId)).size).toBe(1);
+    for (const span of [...first, ...second]) {
+      expect(span.attributes['session.id'], span.name).toBe('thread-pay');
+      expect(span.attributes['user.id'], span.name).toBe('u-pay');
+    }
+    const paidCall = spanNamed(second, 'pay');
+    expect(paidCall.attributes).toMatchObject({
+      'gen_ai.tool.call.id': 'call_pay',
+      'langfuse.observation.output': 'paid',
+    });
+    expect(paidCall.attributes['langfuse.observation.status_message']).toBeUndefined();
+    const resumedGraph = spanNamed(second, 'LangGraph');
+    expect(resumedGraph.attributes[LANGCHAIN_ATTRIBUTES.RESUMED_FROM]).toBe(checkpoint);
+    expect(resumedGraph.attributes[LANGCHAIN_ATTRIBUTES.INTERRUPT_IDS]).toBeUndefined();
+    expect(resumedGraph.attributes['langfuse.observation.status_message']).toBeUndefined();
+  });
+
+  it('a static interruptBefore pauses ahead of the tool node; resuming with null runs it', async () => {
+    const { StateGraph, MessagesAnnotation, START, MemorySaver } = await import(
+      '@langchain/langgraph'
+    );
+    const { ToolNode, toolsCondition } = await import('@langchain/langgraph/prebuilt');
+    const model = new ScriptedChatModel({
+      replies: [
+        { toolCalls: [{ id: 'call_s1', name: 'weather', args: { city: 'Bergen' } }] },
+        { content: 'Rain in Bergen.' },
+      ],
+    });
+    const graph = new StateGraph(MessagesAnnotation)
+      .addNode('agent', async (state) => ({ messages: [await model.invoke(state.messages)] }))
+      .addNode('tools', new ToolNode([weather]))
+      .addEdge(START, 'agent')
+      .addConditionalEdges('agent', toolsCondition)
+      .addEdge('tools', 'agent')
+      .compile({ checkpointer: new MemorySaver(), interruptBefore: ['tools'] });
+    const handler = new ThreadlineCallbackHandler();
+    const config = { callbacks: [handler], configurable: { thread_id: 'thread-static' } };
+    await graph.invoke({ messages: [new HumanMessage('Weather in Bergen?')] }, config);
+    const first = capture.spans();
+    expectNoFailures(first);
+    expect(first.map((s) => s.name)).not.toContain('weather');
+    const { GraphCallbackHandler } = (await import('@langchain/langgraph')) as Record<
+      string,
+      unknown
+    >;
+    const checkpoint = spanNamed(first, 'LangGraph').attributes[
+      LANGCHAIN_ATTRIBUTES.INTERRUPTED_AT
+    ];
+    // A static interrupt has no interrupt ids, only the checkpoint (LangGraph 1.7+).
+    expect(
+      spanNamed(first, 'LangGraph').attributes[LANGCHAIN_ATTRIBUTES.INTERRUPT_IDS],
+    ).toBeUndefined();
+    expect(typeof checkpoint).toBe(
+      typeof GraphCallbackHandler === 'function' ? 'string' : 'undefined',
+    );
+
+    capture.reset();
+    const done = await graph.invoke(null, config);
+    expect((done.messages.at(-1) as AIMessage).content).toBe('Rain in Bergen.');
+    const second = capture.spans();
+    expectNoFailures(second);
+    expect(spanNamed(second, 'weather').attributes['gen_ai.tool.call.id']).toBe('call_s1');
+    expect(spanNamed(second, 'LangGraph').attributes[LANGCHAIN_ATTRIBUTES.RESUMED_FROM]).toBe(
+      checkpoint,
+    );
+    for (const span of [...first, ...second]) {
+      expect(span.attributes['session.id'], span.name).toBe('thread-static');
+    }
+    expect(handler.openRuns).toBe(0);
+  });
+
+  it('graph.stream in messages and updates mode: chunks reach the caller, every span ends once', async () => {
+    const graph = await buildGraph();
+    const handler = new ThreadlineCallbackHandler();
+    const modes = new Set<string>();
+    let streamed = '';
+    await propagateAttributes({ sessionId: 'conv-graph-stream' }, async () => {
+      const stream = await graph.stream(
+        { messages: [new HumanMessage('Weather in Bergen?')] },
+        { callbacks: [handler], streamMode: ['messages', 'updates'] },
+      );
+      for await (const [mode, chunk] of stream) {
+        modes.add(mode);
+        if (mode !== 'messages') continue;
+        const [message] = chunk as [{ content: unknown }, unknown];
+        streamed += String(message.content);
+      }
+    });
+    expect([...modes].sort()).toEqual(['messages', 'updates']);
+    expect(streamed).toContain('Summary: rain.');
+    const spans = capture.spans();
+    expectNoFailures(spans);
+    const generations = spans.filter(
+      (s) => s.attributes['langfuse.observation.type'] === 'generation',
+    );
+    expect(generations).toHaveLength(3);
+    // In messages mode LangGraph streams every model call, so each has a first-token time.
+    for (const generation of generations) {
+      expect(generation.attributes['langfuse.observation.completion_start_time']).toBeDefined();
+    }
+    for (const span of spans) expect(span.attributes['session.id']).toBe('conv-graph-stream');
+    expect(spanNamed(spans, 'weather').attributes['gen_ai.tool.call.id']).toBe('call_g1');
+    expect(handler.openRuns).toBe(0);
   });
 
   it('includeHiddenRuns shows LangGraph’s internal runs too, still in one trace', async () => {

@@ -32,6 +32,13 @@ import { toPlain } from '../content/to-plain';
 import { modelRequestAttributes, readModelRequest } from '../model/model-request';
 import { setModelResponse } from '../model/model-response';
 import { isAgentRun } from '../runs/agent-run';
+import {
+  GRAPH_CALLBACK_HANDLER,
+  type GraphInterruptEvent,
+  type GraphResumeEvent,
+  recordInterrupt,
+  recordResume,
+} from '../runs/graph-lifecycle';
 import { HIDDEN_TAG, ownTags } from '../runs/langchain-tags';
 import { errorName, isGraphBubbleUp } from '../runs/run-error';
 import { RunExplicitAttributes } from '../runs/run-explicit';
@@ -91,6 +98,9 @@ interface RunStart {
  * previous callback left, so a root run could not tell whose scope it belongs to. Other
  * handlers stay in the background. Callbacks never throw into the application.
  *
+ * With LangGraph 1.7+ the handler also hears when a graph pauses at an interrupt and when it
+ * resumes, and marks the graph's span with the interrupt ids and checkpoint.
+ *
  * @example
  * const handler = new ThreadlineCallbackHandler({ userId: 'u-7' });
  * await propagateAttributes({ sessionId: 'conv-42' }, () =>
@@ -101,6 +111,8 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
   /** LangChain's handler name; configure hooks add a handler only once per name. */
   name = 'ThreadlineCallbackHandler';
   override awaitHandlers = true;
+  /** Asks LangGraph 1.7+ for its interrupt and resume events (`handleInterrupt`, `handleResume`). */
+  readonly [GRAPH_CALLBACK_HANDLER] = true;
 
   private readonly options: ThreadlineCallbackHandlerOptions;
   private readonly tracer: Tracer;
@@ -396,6 +408,25 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
     safely('langchain handleRetrieverError', () => this.fail(runId, err));
   }
 
+  /**
+   * LangGraph 1.7+: the graph paused at interrupts. Called before the graph run's own end, with
+   * the graph's run id.
+   */
+  handleInterrupt(event: GraphInterruptEvent): void {
+    safely('langchain handleInterrupt', () => {
+      const span = this.liveSpan(event?.runId);
+      if (span) recordInterrupt(span, event);
+    });
+  }
+
+  /** LangGraph 1.7+: a graph (or a subgraph) continues from a checkpoint. */
+  handleResume(event: GraphResumeEvent): void {
+    safely('langchain handleResume', () => {
+      const span = this.liveSpan(event?.runId);
+      if (span) recordResume(span, event);
+    });
+  }
+
   private startModel(
     llm: Serialized,
     input: unknown,
@@ -430,6 +461,10 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
    * now (the caller's, since LangChain awaits this handler), and registers the run.
    */
   private start(run: RunStart): RunRecord | undefined {
+    // The same handler listed twice gets every callback twice (LangChain before 1.4 calls each
+    // listing; 1.4 lists a handler once): it is the same run, and keeps its one span.
+    const open = this.runs.get(run.runId);
+    if (open) return open;
     const parent = run.parentRunId === undefined ? undefined : this.runs.get(run.parentRunId);
     // A root run (or one whose parent this handler never saw, or evicted) starts from the
     // caller's context; every descendant starts from the context captured here.
@@ -500,6 +535,15 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
       }
       recordSpanError(span, error);
     });
+  }
+
+  /** The recording span of an open run, marked as alive. */
+  private liveSpan(runId: unknown): Span | undefined {
+    if (typeof runId !== 'string') return undefined;
+    const record = this.runs.get(runId);
+    if (!record?.span?.isRecording()) return undefined;
+    touch(record, this.runs.now());
+    return record.span;
   }
 
   private markAgent(runId: string): void {
