@@ -1,10 +1,11 @@
 import type { LangfuseObservation, LangfuseUsage } from '@threadline/testing';
 import { costOf, type PriceTable } from '../prices/price-table';
 import { formatCount, formatDuration } from './format';
-import { html, type SafeHtml } from './html';
+import { href, html, type SafeHtml } from './html';
+import { CLIP_CHARS, clippedBlock } from './long-text';
 
-/** Characters of one input or output shown on the trace page; the replay shows fewer. */
-export const MAX_CONTENT_CHARS = 20_000;
+/** Characters of one input or output shown on the trace page before "Show all". */
+export const MAX_CONTENT_CHARS = CLIP_CHARS;
 
 /** A colour-coded badge of an observation type. */
 export function typeBadge(type: string): SafeHtml {
@@ -31,20 +32,33 @@ export function observationCost(o: LangfuseObservation, prices: PriceTable): str
 }
 
 /** Input or output as readable text: strings as they are, anything else as indented JSON. */
-export function contentBlock(value: unknown, maxChars = MAX_CONTENT_CHARS): SafeHtml {
-  let text: string;
-  if (typeof value === 'string') text = value;
-  else {
-    try {
-      text = JSON.stringify(value, null, 2) ?? String(value);
-    } catch {
-      text = String(value);
-    }
+export function contentText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value, null, 2) ?? String(value);
+  } catch {
+    return String(value);
   }
-  if (text.length > maxChars) {
-    text = `${text.slice(0, maxChars)}\n… (${formatCount(text.length - maxChars)} more characters)`;
-  }
-  return html`<pre class="content">${text}</pre>`;
+}
+
+/**
+ * Input or output as readable text, its start only when long; `fullUrl` serves the whole text
+ * for "Show all".
+ */
+export function contentBlock(
+  value: unknown,
+  maxChars = MAX_CONTENT_CHARS,
+  fullUrl?: string,
+): SafeHtml {
+  return clippedBlock(contentText(value), fullUrl, { maxChars });
+}
+
+/** Where the whole of an observation's input, output or status is served as plain text. */
+export function observationFieldUrl(
+  o: Pick<LangfuseObservation, 'traceId' | 'id'>,
+  field: 'input' | 'output' | 'status',
+): string {
+  return href('traces', o.traceId, 'observations', o.id, field);
 }
 
 /** One line about an observation: type, name, model, duration, tokens, cost. */
@@ -60,12 +74,23 @@ export function observationLine(o: LangfuseObservation, prices: PriceTable): Saf
   }</span>`;
 }
 
-/** Input, output, status and metadata of an observation, for its expanded view. */
-export function observationDetails(o: LangfuseObservation, maxChars = MAX_CONTENT_CHARS): SafeHtml {
+/**
+ * Input, output, status and metadata of an observation, for its expanded view. With `links`,
+ * a clipped value links to its whole text (off in an exported file).
+ */
+export function observationDetails(
+  o: LangfuseObservation,
+  maxChars = MAX_CONTENT_CHARS,
+  links = true,
+): SafeHtml {
   const metadata = Object.entries(o.metadata);
-  return html`${o.input !== undefined ? html`<h3>Input</h3>${contentBlock(o.input, maxChars)}` : ''}${
-    o.output !== undefined ? html`<h3>Output</h3>${contentBlock(o.output, maxChars)}` : ''
-  }${o.statusMessage ? html`<h3>Status</h3>${contentBlock(o.statusMessage)}` : ''}${
+  const url = (field: 'input' | 'output' | 'status') =>
+    links ? observationFieldUrl(o, field) : undefined;
+  return html`${o.input !== undefined ? html`<h3>Input</h3>${contentBlock(o.input, maxChars, url('input'))}` : ''}${
+    o.output !== undefined
+      ? html`<h3>Output</h3>${contentBlock(o.output, maxChars, url('output'))}`
+      : ''
+  }${o.statusMessage ? html`<h3>Status</h3>${contentBlock(o.statusMessage, maxChars, url('status'))}` : ''}${
     metadata.length > 0
       ? html`<h3>Metadata</h3>${metadata.map(([k, v]) => html`<span class="tag">${k}: ${v}</span>`)}`
       : ''

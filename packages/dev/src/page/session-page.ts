@@ -11,6 +11,7 @@ import {
   formatTime,
 } from './format';
 import { href, html, type SafeHtml } from './html';
+import { clipNote, clipText } from './long-text';
 import { renderObservationTree } from './observation-tree';
 import { scoreChips, scorePanel } from './score-panel';
 
@@ -20,6 +21,23 @@ export interface SessionPageOptions {
   prices: PriceTable;
   /** Links, bookmark and score forms; off for an exported file, which has nowhere to send them. */
   interactive?: boolean;
+}
+
+/** A turn's text, its start only when long; "Show all" loads the rest on the page. */
+function turnText(
+  text: string | undefined,
+  traceId: string,
+  role: 'user' | 'assistant',
+  interactive: boolean,
+): SafeHtml {
+  if (text === undefined) {
+    return html`<div data-testid="${role}-text">${role === 'user' ? 'no input recorded' : 'no output recorded'}</div>`;
+  }
+  const clip = clipText(text);
+  return html`<div class="clip-body" data-testid="${role}-text">${clip.shown}${clip.hidden > 0 ? '…' : ''}</div>${clipNote(
+    clip,
+    interactive ? href('traces', traceId, 'turn', role) : undefined,
+  )}`;
 }
 
 function meta(label: string, value: SafeHtml | string): SafeHtml {
@@ -55,10 +73,10 @@ export function renderSessionPage({
         ? html` · <span class="errors">${formatCount(errors)} error${errors === 1 ? '' : 's'}</span>`
         : ''
     }</span></div>
-<div class="bubble user${userText === undefined ? ' missing' : ''}"><span class="who">User${trace.userId ? html` · ${trace.userId}` : ''}</span><div data-testid="user-text">${userText ?? 'no input recorded'}</div></div>
-<div class="bubble assistant${answer === undefined ? ' missing' : ''}"><span class="who">Assistant</span><div data-testid="assistant-text">${answer ?? 'no output recorded'}</div></div>
+<div class="bubble clip user${userText === undefined ? ' missing' : ''}"><span class="who">User${trace.userId ? html` · ${trace.userId}` : ''}</span>${turnText(userText, trace.id, 'user', interactive)}</div>
+<div class="bubble clip assistant${answer === undefined ? ' missing' : ''}"><span class="who">Assistant</span>${turnText(answer, trace.id, 'assistant', interactive)}</div>
 ${scores.length > 0 ? html`<div>${scoreChips(scores)}</div>` : ''}
-<details class="tree" data-key="tree-${trace.id}"><summary>${formatCount(trace.observations.length)} observation${trace.observations.length === 1 ? '' : 's'}</summary>${renderObservationTree(trace.observations, prices)}</details>
+<details class="tree" data-key="tree-${trace.id}"><summary>${formatCount(trace.observations.length)} observation${trace.observations.length === 1 ? '' : 's'}</summary>${renderObservationTree(trace.observations, prices, interactive)}</details>
 </section>`;
   });
   return html`<div class="title-row"><h1>Session ${summary.id}</h1>${

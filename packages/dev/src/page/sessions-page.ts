@@ -1,14 +1,16 @@
+import type { PageLinks } from '../server/list-params';
 import type { Facets, SessionFilter, SessionSummary } from '../view/dev-view';
-import { costTitle, formatCost, formatCount, formatTime } from './format';
+import type { ListPage } from '../view/keyset-page';
+import { costTitle, formatCost, formatCount, formatDuration, formatTime } from './format';
 import { href, html, type SafeHtml } from './html';
+import { pageRange, renderPager } from './pager';
 import { scoreChips } from './score-panel';
-
-/** Rows shown at most; the filters narrow a longer list. */
-export const MAX_LIST_ROWS = 500;
 
 /** Options of {@link renderSessionsPage}. */
 export interface SessionsPageOptions {
-  sessions: readonly SessionSummary[];
+  /** The page of the filtered list shown. */
+  page: ListPage<SessionSummary>;
+  links: PageLinks;
   /** Sessions before filtering. */
   total: number;
   facets: Facets;
@@ -33,16 +35,16 @@ export function gettingStarted(otlpUrl: string): SafeHtml {
 </div>`;
 }
 
-/** The sessions list: search, filters, one row per session. */
+/** The sessions list: search, filters, one page of rows, links to the pages around it. */
 export function renderSessionsPage({
-  sessions,
+  page,
+  links,
   total,
   facets,
   filter,
   otlpUrl,
 }: SessionsPageOptions): SafeHtml {
-  const shown = sessions.slice(0, MAX_LIST_ROWS);
-  const rows = shown.map(
+  const rows = page.items.map(
     (s) => html`<tr data-session="${s.id}">
 <td><button type="button" class="star${s.bookmarked ? ' on' : ''}" data-bookmark="${s.id}" data-on="${s.bookmarked ? '1' : ''}" title="${s.bookmarked ? 'Remove bookmark' : 'Bookmark'}" aria-label="Bookmark">${s.bookmarked ? '★' : '☆'}</button></td>
 <td class="id"><a href="${href('sessions', s.id)}">${s.id}</a>${s.preview ? html`<span class="preview">${s.preview}</span>` : ''}${
@@ -53,6 +55,7 @@ export function renderSessionsPage({
 <td>${s.userIds.map((u) => html`<a href="/?user=${encodeURIComponent(u)}">${u}</a> `)}</td>
 <td class="num">${formatTime(s.start)}</td>
 <td class="num">${formatTime(s.end)}</td>
+<td class="num">${formatDuration(s.end - s.start)}</td>
 <td class="num">${formatCount(s.traces)}</td>
 <td class="num" title="${formatCount(s.tokens.input)} in · ${formatCount(s.tokens.output)} out">${formatCount(s.tokens.total)}</td>
 <td class="num${s.errors > 0 ? ' errors' : ''}">${formatCount(s.errors)}</td>
@@ -63,7 +66,7 @@ export function renderSessionsPage({
   const filtered =
     filter.q || filter.user || filter.tag || filter.environment || filter.bookmarkedOnly;
   return html`<h1>Sessions</h1>
-<p class="sub">${formatCount(sessions.length)} ${filtered ? html`of ${formatCount(total)} ` : ''}session${total === 1 ? '' : 's'} · bookmarked first, then the most recent</p>
+<p class="sub" data-testid="list-count">${pageRange(page)} session${page.total === 1 ? '' : 's'}${filtered ? html` (${formatCount(total)} before filtering)` : ''} · bookmarked first, then the most recent</p>
 <form class="filters" method="get" action="/" data-autosubmit>
 <input type="search" name="q" value="${filter.q ?? ''}" placeholder="Search sessions, users, tags, messages" aria-label="Search">
 ${select('user', 'User', facets.users, filter.user)}
@@ -75,14 +78,11 @@ ${select('environment', 'Environment', facets.environments, filter.environment)}
 ${
   total === 0
     ? gettingStarted(otlpUrl)
-    : shown.length === 0
+    : page.total === 0
       ? html`<div class="empty panel">No session matches these filters.</div>`
       : html`<div class="panel"><table data-testid="sessions">
-<thead><tr><th></th><th>Session</th><th>Users</th><th class="num">First</th><th class="num">Last</th><th class="num">Traces</th><th class="num">Tokens</th><th class="num">Errors</th><th class="num">Cost</th><th>Scores</th></tr></thead>
-<tbody>${rows}</tbody></table></div>${
-          sessions.length > shown.length
-            ? html`<p class="note">Showing the first ${formatCount(shown.length)}; search or filter to find the others.</p>`
-            : ''
-        }`
+<thead><tr><th></th><th>Session</th><th>Users</th><th class="num">First</th><th class="num">Last</th><th class="num">Duration</th><th class="num">Traces</th><th class="num">Tokens</th><th class="num">Errors</th><th class="num">Cost</th><th>Scores</th></tr></thead>
+<tbody>${rows}</tbody></table></div>
+${renderPager(page, links, 'sessions')}`
 }`;
 }

@@ -132,5 +132,13 @@ details.wf-item[open] > summary .wf-row { background: var(--accent-soft); }
 .wf-detail { padding: 8px 16px 12px 32px; border-top: 1px solid var(--line); background: var(--bg); }
 .wf-detail h3 { font-size: 12px; color: var(--muted); margin: 8px 0 2px; text-transform: uppercase; }
 .note { color: var(--muted); font-size: 12px; margin-top: 8px; }
+.pager { display: flex; align-items: center; justify-content: center; gap: 16px; margin: 12px 0; color: var(--muted); font-size: 13px; }
+.pager .off { opacity: .45; }
+.clip-note { color: var(--muted); font-size: 12px; margin: 2px 0 6px; white-space: normal; }
+.wf-twist { border: none; background: none; color: var(--muted); font-size: 11px; padding: 0 4px; min-width: 42px; text-align: left; cursor: pointer; font-variant-numeric: tabular-nums; }
+.wf-twist:hover { color: var(--accent); }
+.wf-twist-space { display: inline-block; min-width: 42px; }
+.wf-more { display: block; margin: 6px 16px; }
+.wf-node > details.wf-item { border-bottom: 1px solid var(--line); }
 footer.export { color: var(--muted); font-size: 12px; text-align: center; padding: 24px; }
 `;

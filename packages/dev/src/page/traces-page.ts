@@ -1,27 +1,30 @@
+import type { PageLinks } from '../server/list-params';
 import type { Score } from '../store/score';
+import type { ListPage } from '../view/keyset-page';
 import type { TraceSummary } from '../view/trace-summary';
 import { costTitle, formatCost, formatCount, formatDuration, formatTime } from './format';
 import { href, html, type SafeHtml } from './html';
+import { pageRange, renderPager } from './pager';
 import { scoreChips } from './score-panel';
-import { MAX_LIST_ROWS } from './sessions-page';
 
-/** Every trace, newest first, including those that belong to no session. */
-export function renderTracesPage({
-  traces,
-  scores,
-}: {
-  traces: readonly TraceSummary[];
+/** Options of {@link renderTracesPage}. */
+export interface TracesPageOptions {
+  /** One page of every trace, newest first. */
+  page: ListPage<TraceSummary>;
+  links: PageLinks;
   scores: ReadonlyMap<string, Score[]>;
-}): SafeHtml {
-  const shown = traces.slice(0, MAX_LIST_ROWS);
+}
+
+/** Every trace, newest first, including those that belong to no session; one page at a time. */
+export function renderTracesPage({ page, links, scores }: TracesPageOptions): SafeHtml {
   return html`<h1>Traces</h1>
-<p class="sub">${formatCount(traces.length)} trace${traces.length === 1 ? '' : 's'}, newest first${traces.length > shown.length ? html` (the newest ${formatCount(shown.length)} shown)` : ''}</p>
+<p class="sub" data-testid="list-count">${pageRange(page)} trace${page.total === 1 ? '' : 's'}, newest first</p>
 ${
-  traces.length === 0
+  page.total === 0
     ? html`<div class="empty panel">No traces yet.</div>`
     : html`<div class="panel"><table data-testid="traces">
 <thead><tr><th>Trace</th><th>Session</th><th>User</th><th class="num">Start</th><th class="num">Duration</th><th class="num">Spans</th><th class="num">Tokens</th><th class="num">Errors</th><th class="num">Cost</th><th>Scores</th></tr></thead>
-<tbody>${shown.map(
+<tbody>${page.items.map(
         (t) => html`<tr data-trace="${t.id}">
 <td class="id"><a href="${href('traces', t.id)}">${t.name}</a>${t.preview ? html`<span class="preview">${t.preview}</span>` : ''}</td>
 <td class="id">${t.sessionId !== undefined ? html`<a href="${href('sessions', t.sessionId)}">${t.sessionId}</a>` : html`<span class="sub">–</span>`}</td>
@@ -34,6 +37,7 @@ ${
 <td class="num" title="${costTitle(t.cost)}">${formatCost(t.cost)}</td>
 <td>${scoreChips(scores.get(t.id) ?? [])}</td>
 </tr>`,
-      )}</tbody></table></div>`
+      )}</tbody></table></div>
+${renderPager(page, links, 'traces')}`
 }`;
 }

@@ -4,16 +4,15 @@ import { exportFileName, exportSessionHtml } from '../page/export-session';
 import type { SafeHtml } from '../page/html';
 import { type NavTab, renderPage } from '../page/layout';
 import { renderSessionPage } from '../page/session-page';
-import { renderSessionsPage } from '../page/sessions-page';
 import { STYLES } from '../page/styles';
 import { renderTracePage } from '../page/trace-page';
-import { renderTracesPage } from '../page/traces-page';
-import { renderUsersPage } from '../page/users-page';
 import type { PriceTable } from '../prices/price-table';
 import type { DevStore } from '../store/dev-store';
 import { type Score, validateScore } from '../store/score';
-import type { DevView, SessionFilter } from '../view/dev-view';
+import type { DevView } from '../view/dev-view';
+import { contentRoutes } from './content-routes';
 import { send, sendHtml, sendJson, sendNotFoundPage, sendText } from './http-response';
+import { listRoutes } from './list-routes';
 import type { LiveEvents } from './live-events';
 import { BadRequestError, jsonBody } from './read-json-body';
 import { isAllowedHost, isSameOrigin } from './request-guard';
@@ -35,17 +34,6 @@ export interface PageHandlerOptions {
 
 // Declared apart from the table: inline, its type would be inferred from the route's instead.
 const scoreBody = jsonBody(validateScore);
-
-function filterOf(params: URLSearchParams): SessionFilter {
-  const text = (name: string) => params.get(name)?.trim() || undefined;
-  return {
-    q: text('q'),
-    user: text('user'),
-    tag: text('tag'),
-    environment: text('environment'),
-    bookmarkedOnly: params.get('bookmarked') === '1',
-  };
-}
 
 /**
  * The page's routes as one table: HTML pages, the stylesheet and script, the live event stream,
@@ -82,52 +70,8 @@ export function pageRoutes({
 
   return [
     // Pages.
-    route({
-      method: 'GET',
-      path: '/',
-      handle({ response, url }) {
-        const filter = filterOf(url.searchParams);
-        const all = view.sessions();
-        page(
-          response,
-          'Sessions',
-          'all',
-          renderSessionsPage({
-            sessions: view.sessions(filter),
-            total: all.length,
-            facets: view.facets(),
-            filter,
-            otlpUrl,
-          }),
-          'sessions',
-        );
-      },
-    }),
-    route({
-      method: 'GET',
-      path: '/users',
-      handle({ response }) {
-        page(response, 'Users', 'all', renderUsersPage({ users: view.users() }), 'users');
-      },
-    }),
-    route({
-      method: 'GET',
-      path: '/traces',
-      handle({ response }) {
-        const scores = new Map<string, Score[]>();
-        for (const score of store.scores()) {
-          if (score.targetType !== 'trace') continue;
-          scores.set(score.targetId, [...(scores.get(score.targetId) ?? []), score]);
-        }
-        page(
-          response,
-          'Traces',
-          'all',
-          renderTracesPage({ traces: view.traces(), scores }),
-          'traces',
-        );
-      },
-    }),
+    ...listRoutes({ store, view, otlpUrl, page }),
+    ...contentRoutes({ view, prices }),
     route({
       method: 'GET',
       path: '/traces/:id',
@@ -191,28 +135,12 @@ export function pageRoutes({
     // The JSON API.
     route({
       method: 'GET',
-      path: '/api/sessions',
-      handle: ({ response, url }) =>
-        sendJson(response, 200, view.sessions(filterOf(url.searchParams))),
-    }),
-    route({
-      method: 'GET',
       path: '/api/sessions/:id',
       handle({ response, params }) {
         const detail = view.session(params.id);
         if (!detail) return sendJson(response, 404, { error: 'no such session' });
         sendJson(response, 200, { ...detail, traceScores: Object.fromEntries(detail.traceScores) });
       },
-    }),
-    route({
-      method: 'GET',
-      path: '/api/users',
-      handle: ({ response }) => sendJson(response, 200, view.users()),
-    }),
-    route({
-      method: 'GET',
-      path: '/api/traces',
-      handle: ({ response }) => sendJson(response, 200, view.traces()),
     }),
     route({
       method: 'GET',

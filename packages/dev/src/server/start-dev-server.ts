@@ -7,6 +7,7 @@ import { createDevView } from '../view/dev-view';
 import { closeServer, formatUrl, listen } from './listen';
 import { createLiveEvents, type LiveUpdate } from './live-events';
 import { createPageHandler } from './page-routes';
+import { warmView } from './warm-view';
 
 /** Options of {@link startDevServer}. */
 export interface DevServerOptions {
@@ -145,6 +146,8 @@ export async function startDevServer({
       guarded(createPageHandler({ store, view, prices, live, host, otlpUrl, onChange: changed })),
     );
     const pagePort = await listen(pageServer, uiPort, host, '--ui-port');
+    // Ready means fast: the first page view must not have to read the whole store.
+    await warmView(view);
     let closing: Promise<void> | undefined;
     return {
       otlpUrl,

@@ -2,6 +2,7 @@ import { type LangfuseTrace, resolveLangfuse } from '@threadline/testing';
 import type { PriceTable } from '../prices/price-table';
 import type { DevStore } from '../store/dev-store';
 import type { Score, ScoreTarget } from '../store/score';
+import { createResolvedCache } from './resolved-cache';
 import {
   addCost,
   type CostTotal,
@@ -85,6 +86,11 @@ export interface DevViewOptions {
 export interface DevView {
   /** Marks traces as changed (new spans or pruned); they are resolved again when next read. */
   markChanged(traceIds: Iterable<string>): void;
+  /**
+   * Reads up to `max` changed (or, after opening, all stored) traces ahead of the next page
+   * view; returns how many are left, so a caller can warm the view in slices.
+   */
+  warm(max: number): number;
   /** The session ids of these traces, before and after their latest change. */
   sessionIdsOf(traceIds: Iterable<string>): string[];
   /** Every trace, newest first. */
@@ -145,22 +151,33 @@ export function createDevView({ store, prices }: DevViewOptions): DevView {
   // Everything in the store is unread at first.
   const dirty = new Set<string>(store.traceIds());
 
+  const resolved = createResolvedCache();
+
   const resolve = (traceId: string): LangfuseTrace | undefined => {
+    const cached = resolved.get(traceId);
+    if (cached) return cached;
     const spans = store.spansOfTrace(traceId);
     if (spans.length === 0) return undefined;
-    return resolveLangfuse(spans).traces[0];
+    const trace = resolveLangfuse(spans).traces[0];
+    if (trace) resolved.set(traceId, trace);
+    return trace;
   };
 
-  const refresh = () => {
+  const refresh = (max = Number.POSITIVE_INFINITY) => {
+    let done = 0;
     for (const traceId of dirty) {
+      if (done++ >= max) break;
+      dirty.delete(traceId);
       const spans = store.spansOfTrace(traceId);
       if (spans.length === 0) summaries.delete(traceId);
       else {
         const view = resolveLangfuse(spans);
+        // Big traces stay resolved for their page, which would otherwise resolve them again.
+        resolved.set(traceId, view.traces[0]!);
         summaries.set(traceId, summarizeTrace(view.traces[0]!, view.users, prices));
       }
     }
-    dirty.clear();
+    return dirty.size;
   };
 
   const allSessions = (): Map<string, { summary: SessionSummary; names: string[] }> => {
@@ -216,8 +233,13 @@ export function createDevView({ store, prices }: DevViewOptions): DevView {
 
   return {
     markChanged(traceIds) {
-      for (const id of traceIds) dirty.add(id);
+      for (const id of traceIds) {
+        dirty.add(id);
+        resolved.delete(id);
+      }
     },
+
+    warm: (max) => refresh(max),
 
     sessionIdsOf(traceIds) {
       const ids = new Set<string>();
