@@ -11,11 +11,12 @@ import type { DevStore } from '../store/dev-store';
 import { type Score, validateScore } from '../store/score';
 import type { DevView } from '../view/dev-view';
 import { contentRoutes } from './content-routes';
-import { send, sendHtml, sendJson, sendNotFoundPage, sendText } from './http-response';
+import { deleteRoutes } from './delete-routes';
+import { redirect, send, sendHtml, sendJson, sendNotFoundPage, sendText } from './http-response';
 import { listRoutes } from './list-routes';
 import type { LiveEvents } from './live-events';
 import { BadRequestError, jsonBody } from './read-json-body';
-import { isAllowedHost, isSameOrigin } from './request-guard';
+import { type RequestGuard, TOKEN_PARAM, tokenCookieName } from './request-guard';
 import { matchRoute, pathSegments, type Route, route } from './route-table';
 
 /** Options of {@link createPageHandler}. */
@@ -24,8 +25,8 @@ export interface PageHandlerOptions {
   view: DevView;
   prices: PriceTable;
   live: LiveEvents;
-  /** The interface the page is bound to, for the `Host` check. */
-  host: string;
+  /** The checks every request passes first: `Host`, the token, `Origin` of writes. */
+  guard: RequestGuard;
   /** The OTLP base URL, shown while the store is empty. */
   otlpUrl: string;
   /** Tells open pages that something they show changed (a score, a bookmark). */
@@ -63,6 +64,11 @@ export function pageRoutes({
     );
 
   const setBookmark = (response: ServerResponse, sessionId: string, bookmarked: boolean) => {
+    // A bookmark of a session that is gone can still be removed; nothing else is kept for one.
+    const known = view.traceIdsOfSession(sessionId).length > 0;
+    if (!known && !(bookmarked === false && store.bookmarks().has(sessionId))) {
+      return sendJson(response, 404, { error: 'no such session' });
+    }
     store.setBookmark(sessionId, bookmarked);
     sendJson(response, 200, { sessionId, bookmarked });
     onChange({ traceIds: [], sessionIds: [sessionId] });
@@ -156,6 +162,11 @@ export function pageRoutes({
       path: '/api/scores',
       body: scoreBody,
       handle({ response, body }) {
+        const known =
+          body.targetType === 'trace'
+            ? view.hasTrace(body.targetId)
+            : view.traceIdsOfSession(body.targetId).length > 0;
+        if (!known) return sendJson(response, 404, { error: `no such ${body.targetType}` });
         const score = store.addScore(body);
         sendJson(response, 201, score);
         scoreTargetsChanged(score);
@@ -186,11 +197,59 @@ export function pageRoutes({
       path: '/api/sessions/:id/bookmark',
       handle: ({ response, params }) => setBookmark(response, params.id, false),
     }),
+    ...deleteRoutes({ store, view, onChange }),
   ];
 }
 
 /**
- * The page server's request handler: checks the request (`Host`, cross-origin writes), then
+ * Answers a request that may not reach the routes, and says so: a `Host` that is not this
+ * machine (421), no token when one is required (401), a write from another origin (403). The
+ * address printed at start carries the token once (`?token=…`): it is moved into an HttpOnly,
+ * SameSite=Strict cookie and the page reloads without it.
+ */
+function checkAccess(
+  guard: RequestGuard,
+  request: IncomingMessage,
+  response: ServerResponse,
+): boolean {
+  const method = request.method ?? 'GET';
+  if (!guard.allowsHost(request)) {
+    request.resume();
+    sendText(response, 421, 'unexpected Host header: this server answers to its own names only');
+    return true;
+  }
+  if (guard.token !== undefined) {
+    const cookie = tokenCookieName(request.socket.localPort);
+    const url = new URL(request.url ?? '/', 'http://page');
+    const offered = url.searchParams.get(TOKEN_PARAM);
+    if (offered !== null && (method === 'GET' || method === 'HEAD') && guard.isToken(offered)) {
+      request.resume();
+      url.searchParams.delete(TOKEN_PARAM);
+      redirect(response, `${url.pathname}${url.search}`, {
+        'set-cookie': `${cookie}=${offered}; HttpOnly; SameSite=Strict; Path=/`,
+      });
+      return true;
+    }
+    if (!guard.hasToken(request, { cookie })) {
+      request.resume();
+      sendText(
+        response,
+        401,
+        'threadline dev needs its token: open the page address it printed at start (…/?token=…), or send the header x-threadline-token.',
+      );
+      return true;
+    }
+  }
+  if (method !== 'GET' && method !== 'HEAD' && !guard.allowsOrigin(request)) {
+    request.resume();
+    sendText(response, 403, 'cross-origin request refused');
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The page server's request handler: checks the request ({@link checkAccess}), then
  * dispatches it through {@link pageRoutes}. An address that matches no route is a 404 (JSON
  * under `/api`), a known address with another method a 405.
  */
@@ -199,16 +258,9 @@ export function createPageHandler(
 ): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   const routes = pageRoutes(options);
   return async (request, response) => {
-    if (!isAllowedHost(request, options.host)) {
-      request.resume();
-      return sendText(response, 421, 'unexpected Host header');
-    }
-    const method = request.method ?? 'GET';
-    if (method !== 'GET' && method !== 'HEAD' && !isSameOrigin(request)) {
-      request.resume();
-      return sendText(response, 403, 'cross-origin request refused');
-    }
+    if (checkAccess(options.guard, request, response)) return;
     const url = new URL(request.url ?? '/', 'http://page');
+    const method = request.method ?? 'GET';
     const segments = pathSegments(url.pathname);
     const match = segments ? matchRoute(routes, method, segments) : undefined;
     if (match?.kind !== 'found') {

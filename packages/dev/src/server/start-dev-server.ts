@@ -6,7 +6,9 @@ import { openDevStore } from '../store/dev-store';
 import { createDevView } from '../view/dev-view';
 import { closeServer, formatUrl, listen } from './listen';
 import { createLiveEvents, type LiveUpdate } from './live-events';
+import { withOtlpAccess } from './otlp-access';
 import { createPageHandler } from './page-routes';
+import { createRequestGuard, generateToken, isLoopbackName } from './request-guard';
 import { warmView } from './warm-view';
 
 /** Options of {@link startDevServer}. */
@@ -17,6 +19,19 @@ export interface DevServerOptions {
   uiPort?: number;
   /** Interface for both. Default `127.0.0.1`: nothing outside this machine can reach them. */
   host?: string;
+  /**
+   * More `Host` names both servers answer to, besides loopback names and the `host` address
+   * (with a wildcard `host`: this machine's addresses and name). Anything else is refused, so a
+   * web page whose DNS name was pointed at this machine (DNS rebinding) reaches nothing.
+   */
+  allowedHosts?: readonly string[];
+  /**
+   * The token every page, API and OTLP request must carry. Default: none on a loopback `host`,
+   * else a random one made at start (see {@link DevServer.token}).
+   */
+  token?: string;
+  /** Empty the store first: spans, scores and bookmarks. */
+  reset?: boolean;
   /** The SQLite store. Default: the user's data folder (see `defaultDbPath`). */
   db?: string;
   /** Model prices for costs. Default the built-in table. */
@@ -39,6 +54,12 @@ export interface DevServer {
   uiUrl: string;
   /** The store file. */
   dbPath: string;
+  /**
+   * The token both servers require, when they do (a `host` that is not loopback). The page
+   * takes it once as `?token=` and keeps it in a cookie; OTLP exporters send it as the header
+   * `x-threadline-token` (or `authorization: Bearer …`).
+   */
+  token?: string;
   /** Spans in the store now. */
   spanCount(): number;
   /** Stops both servers, ends open pages' streams and closes the store. */
@@ -77,6 +98,9 @@ export async function startDevServer({
   port = 4318,
   uiPort = 4319,
   host = '127.0.0.1',
+  allowedHosts = [],
+  token = isLoopbackName(host) ? undefined : generateToken(),
+  reset = false,
   db = defaultDbPath(),
   prices = BUILT_IN_PRICES,
   maxSpans = 100_000,
@@ -84,6 +108,12 @@ export async function startDevServer({
   maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
 }: DevServerOptions = {}): Promise<DevServer> {
   const store = openDevStore({ path: db, maxSpans, maxAgeMs });
+  if (reset) store.reset();
+  const guard = createRequestGuard({
+    host,
+    allowedHosts,
+    ...(token !== undefined ? { token } : {}),
+  });
   const view = createDevView({ store, prices });
   const live = createLiveEvents();
 
@@ -128,12 +158,15 @@ export async function startDevServer({
 
   const receiver = createServer(
     guarded(
-      createOtlpHandler({
-        store,
-        maxBodyBytes,
-        onIngest: ({ traceIds, prunedTraceIds }) =>
-          changed({ traceIds: [...traceIds, ...prunedTraceIds], sessionIds: [] }),
-      }),
+      withOtlpAccess(
+        guard,
+        createOtlpHandler({
+          store,
+          maxBodyBytes,
+          onIngest: ({ traceIds, prunedTraceIds }) =>
+            changed({ traceIds: [...traceIds, ...prunedTraceIds], sessionIds: [] }),
+        }),
+      ),
     ),
   );
   const pageServer = createServer();
@@ -143,7 +176,7 @@ export async function startDevServer({
     const otlpUrl = formatUrl(host, otlpPort);
     pageServer.on(
       'request',
-      guarded(createPageHandler({ store, view, prices, live, host, otlpUrl, onChange: changed })),
+      guarded(createPageHandler({ store, view, prices, live, guard, otlpUrl, onChange: changed })),
     );
     const pagePort = await listen(pageServer, uiPort, host, '--ui-port');
     // Ready means fast: the first page view must not have to read the whole store.
@@ -154,6 +187,7 @@ export async function startDevServer({
       tracesUrl: `${otlpUrl}/v1/traces`,
       uiUrl: formatUrl(host, pagePort),
       dbPath: db,
+      ...(token !== undefined ? { token } : {}),
       spanCount: () => store.spanCount(),
       close() {
         closing ??= (async () => {

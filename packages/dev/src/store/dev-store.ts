@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ReceivedSpan } from '@threadline/testing';
+import type { ReceivedSpan } from '@threadline/read-model';
 import Database from 'better-sqlite3';
 import { migrate } from './schema';
 import { type Score, type ScoreInput, type ScoreTarget, validateScore } from './score';
@@ -41,6 +41,12 @@ export interface DevStore {
   spanCount(): number;
   /** Applies the age bound now (insertSpans applies both bounds on its own). */
   prune(): string[];
+  /** Removes these traces with their spans and scores; returns the ids that were stored. */
+  deleteTraces(traceIds: readonly string[]): string[];
+  /** Removes a session's scores and bookmark (its traces go with {@link deleteTraces}). */
+  forgetSession(sessionId: string): void;
+  /** Empties the store: spans, scores, bookmarks. */
+  reset(): void;
   /** @throws {InvalidScoreError} */
   addScore(input: ScoreInput): Score;
   /** Whether a score with that id existed. */
@@ -125,6 +131,10 @@ export function openDevStore({
   );
   const removeBookmark = db.prepare('DELETE FROM bookmarks WHERE session_id = ?');
   const selectBookmarks = db.prepare('SELECT session_id FROM bookmarks');
+  const selectTrace = db.prepare('SELECT 1 FROM traces WHERE trace_id = ?');
+  const deleteSessionScores = db.prepare(
+    "DELETE FROM scores WHERE target_type = 'session' AND target_id = ?",
+  );
 
   // Kept in memory so the bound is checked per batch without counting rows.
   let count = (db.prepare('SELECT COUNT(*) AS n FROM spans').get() as { n: number }).n;
@@ -201,6 +211,19 @@ export function openDevStore({
       (selectTraceIds.all() as Array<{ trace_id: string }>).map((row) => row.trace_id),
     spanCount: () => count,
     prune: () => db.transaction(pruneByAge)(),
+    deleteTraces: db.transaction((traceIds: readonly string[]) => {
+      const stored = traceIds.filter((id) => selectTrace.get(id) !== undefined);
+      removeTraces(stored);
+      return stored;
+    }),
+    forgetSession: db.transaction((sessionId: string) => {
+      deleteSessionScores.run(sessionId);
+      removeBookmark.run(sessionId);
+    }),
+    reset: db.transaction(() => {
+      db.exec('DELETE FROM spans; DELETE FROM traces; DELETE FROM scores; DELETE FROM bookmarks;');
+      count = 0;
+    }),
     addScore(input) {
       const score = validateScore(input);
       const row = insertScore.get(

@@ -1,8 +1,9 @@
-import { type LangfuseTrace, resolveLangfuse } from '@threadline/testing';
+import type { LangfuseTrace } from '@threadline/read-model';
 import type { PriceTable } from '../prices/price-table';
 import type { DevStore } from '../store/dev-store';
 import type { Score, ScoreTarget } from '../store/score';
 import { createResolvedCache } from './resolved-cache';
+import { resolveTrace } from './resolve-trace';
 import {
   addCost,
   type CostTotal,
@@ -93,6 +94,10 @@ export interface DevView {
   warm(max: number): number;
   /** The session ids of these traces, before and after their latest change. */
   sessionIdsOf(traceIds: Iterable<string>): string[];
+  /** The traces of a session (none for a session that does not exist). */
+  traceIdsOfSession(sessionId: string): string[];
+  /** Whether a trace is stored. */
+  hasTrace(traceId: string): boolean;
   /** Every trace, newest first. */
   traces(): TraceSummary[];
   /** Sessions matching the filter: bookmarked first, then the most recently active. */
@@ -158,7 +163,7 @@ export function createDevView({ store, prices }: DevViewOptions): DevView {
     if (cached) return cached;
     const spans = store.spansOfTrace(traceId);
     if (spans.length === 0) return undefined;
-    const trace = resolveLangfuse(spans).traces[0];
+    const trace = resolveTrace(traceId, spans)?.trace;
     if (trace) resolved.set(traceId, trace);
     return trace;
   };
@@ -171,10 +176,10 @@ export function createDevView({ store, prices }: DevViewOptions): DevView {
       const spans = store.spansOfTrace(traceId);
       if (spans.length === 0) summaries.delete(traceId);
       else {
-        const view = resolveLangfuse(spans);
+        const { trace, users } = resolveTrace(traceId, spans)!;
         // Big traces stay resolved for their page, which would otherwise resolve them again.
-        resolved.set(traceId, view.traces[0]!);
-        summaries.set(traceId, summarizeTrace(view.traces[0]!, view.users, prices));
+        resolved.set(traceId, trace);
+        summaries.set(traceId, summarizeTrace(trace, users, prices));
       }
     }
     return dirty.size;
@@ -256,6 +261,16 @@ export function createDevView({ store, prices }: DevViewOptions): DevView {
       return [...ids];
     },
 
+    traceIdsOfSession(sessionId) {
+      refresh();
+      return [...summaries.values()].filter((t) => t.sessionId === sessionId).map((t) => t.id);
+    },
+
+    hasTrace(traceId) {
+      refresh();
+      return summaries.has(traceId);
+    },
+
     traces() {
       refresh();
       return [...summaries.values()].sort((a, b) => b.start - a.start);
@@ -326,14 +341,17 @@ export function createDevView({ store, prices }: DevViewOptions): DevView {
     session(id) {
       const entry = allSessions().get(id);
       if (!entry) return undefined;
-      const spans = [...summaries.values()]
+      // Langfuse puts a trace in a session by the trace's own session id, so resolving each trace
+      // on its own gives the session's traces.
+      const traces = [...summaries.values()]
         .filter((trace) => trace.sessionId === id)
-        .flatMap((trace) => store.spansOfTrace(trace.id));
-      const session = resolveLangfuse(spans).sessions.find((s) => s.id === id);
-      if (!session) return undefined;
+        .map((trace) => resolve(trace.id))
+        .filter((trace) => trace !== undefined)
+        .sort((a, b) => a.timestamp - b.timestamp);
+      if (traces.length === 0) return undefined;
       return {
         summary: entry.summary,
-        traces: session.traces,
+        traces,
         traceScores: scoresBy(store.scores(), 'trace'),
       };
     },
