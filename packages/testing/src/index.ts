@@ -1,3 +1,31 @@
+// The read side lives in @threadline/read-model (no OpenTelemetry at run time); the test kit
+// re-exports it so one import serves a test.
+export {
+  acceptOtlpRequest,
+  BadBodyError,
+  BodyTooLargeError,
+  decodeOtlpTraces,
+  type LangfuseLevel,
+  type LangfuseObservation,
+  type LangfuseSession,
+  type LangfuseTrace,
+  type LangfuseUsage,
+  type LangfuseUser,
+  type LangfuseView,
+  OTLP_SPAN_KIND,
+  OTLP_STATUS_CODE,
+  OtlpDecodeError,
+  type OtlpEncoding,
+  type OtlpRequestHead,
+  otlpEncodingOf,
+  type ReadRequestBodyOptions,
+  type ReceivedAttributeValue,
+  type ReceivedSpan,
+  readRequestBody,
+  resolveLangfuse,
+  toReceivedSpans,
+  UnsupportedEncodingError,
+} from '@threadline/read-model';
 export {
   countMockTokens,
   MOCK_EMBEDDING_DIMENSIONS,
@@ -15,37 +43,10 @@ export {
   sampleFromSchema,
   startMockOpenAI,
 } from './mock-openai/index';
-export { acceptOtlpRequest, type OtlpRequestHead } from './otlp-receiver/accept-otlp-request';
-export { decodeOtlpTraces, OtlpDecodeError } from './otlp-receiver/decode-otlp-traces';
-export { type OtlpEncoding, otlpEncodingOf } from './otlp-receiver/otlp-encoding';
-export {
-  BadBodyError,
-  BodyTooLargeError,
-  type ReadRequestBodyOptions,
-  readRequestBody,
-  UnsupportedEncodingError,
-} from './otlp-receiver/read-request-body';
-export {
-  OTLP_SPAN_KIND,
-  OTLP_STATUS_CODE,
-  type ReceivedAttributeValue,
-  type ReceivedSpan,
-} from './otlp-receiver/received-span';
 export {
   type OtlpReceiver,
   type OtlpReceiverOptions,
   startOtlpReceiver,
 } from './otlp-receiver/start-otlp-receiver';
-export { toReceivedSpans } from './otlp-receiver/to-received-spans';
-export type {
-  LangfuseLevel,
-  LangfuseObservation,
-  LangfuseSession,
-  LangfuseTrace,
-  LangfuseUsage,
-  LangfuseUser,
-  LangfuseView,
-} from './resolve-langfuse/langfuse-view';
-export { resolveLangfuse } from './resolve-langfuse/resolve-langfuse';
 export { createSpanCapture, type SpanCapture, type SpanCaptureOptions } from './span-capture';
 export { PACKAGE_VERSION as VERSION } from './version';

@@ -8,11 +8,10 @@ import {
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
 import { propagateAttributes } from '@threadline/core';
+import { resolveLangfuse, toReceivedSpans } from '@threadline/read-model';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { resolveLangfuse } from '../resolve-langfuse/resolve-langfuse';
 import { createSpanCapture, type SpanCapture } from '../span-capture';
 import { type OtlpReceiver, startOtlpReceiver } from './start-otlp-receiver';
-import { toReceivedSpans } from './to-received-spans';
 
 /*
  * Acceptance (issue 2): spans made by a real SDK with ThreadlineSpanProcessor inside

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
+import { otlpProtoTypes } from '@threadline/read-model';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { otlpProtoTypes } from './otlp-proto';
 import { type OtlpReceiver, startOtlpReceiver } from './start-otlp-receiver';
 
 const TRACE_ID = '5b8efff798038103d269b633813fc60c';

@@ -1,16 +1,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { acceptOtlpRequest, OTLP_TRACES_PATH, sendText } from './accept-otlp-request';
-import { decodeOtlpTraces, OtlpDecodeError } from './decode-otlp-traces';
-import type { OtlpEncoding } from './otlp-encoding';
-import { otlpProtoTypes } from './otlp-proto';
 import {
+  acceptOtlpRequest,
   BadBodyError,
   BodyTooLargeError,
+  decodeOtlpTraces,
+  OTLP_TRACES_PATH,
+  OtlpDecodeError,
+  type OtlpEncoding,
+  otlpProtoTypes,
+  type ReceivedSpan,
   readRequestBody,
+  sendText,
   UnsupportedEncodingError,
-} from './read-request-body';
-import type { ReceivedSpan } from './received-span';
+} from '@threadline/read-model';
 
 /** Options of {@link startOtlpReceiver}. */
 export interface OtlpReceiverOptions {

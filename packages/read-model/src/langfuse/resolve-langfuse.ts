@@ -1,6 +1,6 @@
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import type { ReceivedSpan } from '../otlp-receiver/received-span';
-import { toReceivedSpans } from '../otlp-receiver/to-received-spans';
+import type { ReceivedSpan } from '../otlp/received-span';
+import type { SdkReadableSpan } from '../otlp/sdk-span';
+import { toReceivedSpans } from '../otlp/to-received-spans';
 import type {
   LangfuseObservation,
   LangfuseSession,
@@ -10,8 +10,8 @@ import type {
 } from './langfuse-view';
 import { resolveTrace } from './resolve-trace';
 
-function isReadableSpan(span: ReceivedSpan | ReadableSpan): span is ReadableSpan {
-  return typeof (span as ReadableSpan).spanContext === 'function';
+function isSdkReadableSpan(span: ReceivedSpan | SdkReadableSpan): span is SdkReadableSpan {
+  return typeof (span as SdkReadableSpan).spanContext === 'function';
 }
 
 /** Langfuse upserts by id: a span sent twice (an exporter retry) is one observation, the last copy. */
@@ -94,10 +94,10 @@ function usersOf(traces: readonly LangfuseTrace[]): LangfuseUser[] {
  * expect(view.traces[0]).toMatchObject({ sessionId: 'conv-1', userId: 'u-1' });
  */
 export function resolveLangfuse(
-  spans: readonly ReceivedSpan[] | readonly ReadableSpan[],
+  spans: readonly ReceivedSpan[] | readonly SdkReadableSpan[],
 ): LangfuseView {
-  const received = (spans as ReadonlyArray<ReceivedSpan | ReadableSpan>).map((span) =>
-    isReadableSpan(span) ? toReceivedSpans([span])[0]! : span,
+  const received = (spans as ReadonlyArray<ReceivedSpan | SdkReadableSpan>).map((span) =>
+    isSdkReadableSpan(span) ? toReceivedSpans([span])[0]! : span,
   );
   const traces = groupByTrace(received)
     .map(resolveTrace)

@@ -1,12 +1,11 @@
-import type { HrTime } from '@opentelemetry/api';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { setOwn } from '../set-own';
 import { toAttributeRecord } from './attribute-value';
 import type { ReceivedSpan } from './received-span';
+import type { HrTimeLike, SdkReadableSpan } from './sdk-span';
 
 const NANOS_PER_SECOND = 1_000_000_000n;
 
-function hrTimeToNanos([seconds, nanos]: HrTime): string {
+function hrTimeToNanos([seconds, nanos]: HrTimeLike): string {
   return (BigInt(Math.trunc(seconds)) * NANOS_PER_SECOND + BigInt(Math.trunc(nanos))).toString();
 }
 
@@ -27,7 +26,7 @@ function isValidParentId(spanId: string | undefined): spanId is string {
  * `resolveLangfuse`) work on both. Mirrors what the OTLP exporters send: API `SpanKind`
  * (0 = internal) becomes the OTLP number (1 = internal), times become decimal nanoseconds.
  */
-export function toReceivedSpans(spans: readonly ReadableSpan[]): ReceivedSpan[] {
+export function toReceivedSpans(spans: readonly SdkReadableSpan[]): ReceivedSpan[] {
   return spans.map((span) => {
     const context = span.spanContext();
     // SDK 2.x names the parent by its span context; 1.x had `parentSpanId`.
@@ -35,7 +34,7 @@ export function toReceivedSpans(spans: readonly ReadableSpan[]): ReceivedSpan[] 
       span.parentSpanContext?.spanId ?? (span as { parentSpanId?: string }).parentSpanId;
     const scope =
       span.instrumentationScope ??
-      (span as { instrumentationLibrary?: ReadableSpan['instrumentationScope'] })
+      (span as { instrumentationLibrary?: SdkReadableSpan['instrumentationScope'] })
         .instrumentationLibrary;
     return {
       traceId: context.traceId.toLowerCase(),

@@ -1,4 +1,4 @@
-import type { ReceivedSpan } from '../otlp-receiver/received-span';
+import type { ReceivedSpan } from '../otlp/received-span';
 import { setOwn } from '../set-own';
 import {
   AI_SDK_SPAN_TYPES,

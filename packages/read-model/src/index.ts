@@ -1,0 +1,35 @@
+export type {
+  LangfuseLevel,
+  LangfuseObservation,
+  LangfuseSession,
+  LangfuseTrace,
+  LangfuseUsage,
+  LangfuseUser,
+  LangfuseView,
+} from './langfuse/langfuse-view';
+export { resolveLangfuse } from './langfuse/resolve-langfuse';
+export {
+  acceptOtlpRequest,
+  OTLP_TRACES_PATH,
+  type OtlpRequestHead,
+  sendText,
+} from './otlp/accept-otlp-request';
+export { decodeOtlpTraces, OtlpDecodeError } from './otlp/decode-otlp-traces';
+export { type OtlpEncoding, otlpEncodingOf } from './otlp/otlp-encoding';
+export { otlpProtoTypes } from './otlp/otlp-proto';
+export {
+  BadBodyError,
+  BodyTooLargeError,
+  type ReadRequestBodyOptions,
+  readRequestBody,
+  UnsupportedEncodingError,
+} from './otlp/read-request-body';
+export {
+  OTLP_SPAN_KIND,
+  OTLP_STATUS_CODE,
+  type ReceivedAttributeValue,
+  type ReceivedSpan,
+} from './otlp/received-span';
+export type { HrTimeLike, SdkReadableSpan } from './otlp/sdk-span';
+export { toReceivedSpans } from './otlp/to-received-spans';
+export { PACKAGE_VERSION as VERSION } from './version';
