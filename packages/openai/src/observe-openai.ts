@@ -6,7 +6,7 @@ import { observeClient, observedStateOf } from './observed-client';
 const plainProxies = new WeakMap<object, object>();
 
 /**
- * Makes every model call of an OpenAI client (openai 5.x or 6.x) an OpenTelemetry GenAI span
+ * Makes every model call of an OpenAI client (openai 5.x to 7.x) an OpenTelemetry GenAI span
  * that carries the session, user and release context (SPEC §7): `chat.completions.create`
  * (plain and streamed), `chat.completions.parse`, `responses.create` (plain and streamed),
  * `embeddings.create` and the legacy `completions.create`. Every other method passes through
