@@ -306,6 +306,36 @@ describe.skipIf(!HAS_LANGGRAPH)('LangGraph (1.x)', () => {
     expect(handler.openRuns).toBe(0);
   });
 
+  it('graph.streamEvents (v2): events reach the caller, the handler’s spans are the same as with invoke', async () => {
+    const graph = await buildGraph();
+    const handler = new ThreadlineCallbackHandler();
+    const kinds = new Set<string>();
+    await propagateAttributes({ sessionId: 'conv-graph-events' }, async () => {
+      for await (const event of graph.streamEvents(
+        { messages: [new HumanMessage('Weather in Bergen?')] },
+        { version: 'v2', callbacks: [handler] },
+      )) {
+        kinds.add(event.event);
+      }
+    });
+    expect(kinds).toContain('on_chat_model_stream');
+    expect(kinds).toContain('on_tool_end');
+    const spans = capture.spans();
+    expectNoFailures(spans);
+    expect(
+      spans
+        .map((s) => s.name)
+        .filter((n) => ['LangGraph', 'agent', 'tools', 'summarize', 'weather'].includes(n))
+        .sort(),
+    ).toEqual(['LangGraph', 'agent', 'agent', 'summarize', 'tools', 'weather']);
+    expect(
+      spans.filter((s) => s.attributes['langfuse.observation.type'] === 'generation'),
+    ).toHaveLength(3);
+    expect(new Set(spans.map((s) => s.spanContext().traceId)).size).toBe(1);
+    for (const span of spans) expect(span.attributes['session.id']).toBe('conv-graph-events');
+    expect(handler.openRuns).toBe(0);
+  });
+
   it('includeHiddenRuns shows LangGraph’s internal runs too, still in one trace', async () => {
     const graph = await buildGraph();
     await propagateAttributes({ sessionId: 'conv-hidden' }, () =>
