@@ -29,7 +29,7 @@ export function createLiveEvents(): LiveEvents {
   heartbeat.unref();
 
   return {
-    handle(request, response) {
+    handle(_request, response) {
       response.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',
@@ -38,7 +38,9 @@ export function createLiveEvents(): LiveEvents {
       // Reconnect quickly after `threadline dev` restarts.
       response.write('retry: 1000\n\n');
       clients.add(response);
-      request.on('close', () => clients.delete(response));
+      // The response, not the request: a request's 'close' comes once its (empty) body is read,
+      // which the router does before any handler runs.
+      response.on('close', () => clients.delete(response));
     },
     publish(update) {
       const message = `event: update\ndata: ${JSON.stringify(update)}\n\n`;
