@@ -4,7 +4,7 @@ import { packageRequire } from './package-require';
 import { resolveInstalled } from './require-peer';
 import type { TraceSdk } from './trace-sdk';
 import { traceSdk2 } from './trace-sdk-2';
-import { traceSdk3 } from './trace-sdk-3';
+import { traceSdkUnified } from './trace-sdk-unified';
 
 interface OtelCore {
   SDK_INFO?: Record<string, unknown>;
@@ -25,16 +25,18 @@ const majorOf = (version: string): number => Number.parseInt(version, 10) || 0;
 /**
  * Finds the OpenTelemetry JS trace SDK the application installed: SDK 3's
  * `@opentelemetry/sdk-trace`, else SDK 2's `@opentelemetry/sdk-trace-node`, else its
- * `@opentelemetry/sdk-trace-base`. An `@opentelemetry/sdk-trace` of major 2 is passed over: SDK 2
- * depends on it, and npm hoists it beside an application that chose SDK 2 through the other two.
- * Throws, naming the install lines, when none is installed or the one found is SDK 1.
+ * `@opentelemetry/sdk-trace-base`, else an `@opentelemetry/sdk-trace` 2.9+ on its own (what
+ * `npm install @opentelemetry/sdk-trace` gives on Node 20). An `@opentelemetry/sdk-trace` 2.x comes
+ * last because SDK 2 depends on it, and npm hoists it beside an application that chose SDK 2
+ * through the other two packages. Throws, naming the install lines, when none is installed or
+ * the one found is SDK 1.
  */
 export function loadTraceSdk(load: NodeJS.Require = packageRequire): TraceSdk {
   const unified = resolveInstalled(load, '@opentelemetry/sdk-trace');
-  if (unified !== undefined) {
-    const fromSdk = createRequire(unified);
-    const version = versionBeside(fromSdk);
-    if (majorOf(version) >= 3) return traceSdk3(load, fromSdk, version);
+  const fromUnified = unified === undefined ? undefined : createRequire(unified);
+  const unifiedVersion = fromUnified && versionBeside(fromUnified);
+  if (fromUnified && unifiedVersion && majorOf(unifiedVersion) >= 3) {
+    return traceSdkUnified(load, fromUnified, unifiedVersion);
   }
   for (const packageName of [
     '@opentelemetry/sdk-trace-node',
@@ -55,6 +57,7 @@ export function loadTraceSdk(load: NodeJS.Require = packageRequire): TraceSdk {
     }
     return traceSdk2(load, packageName, base, version);
   }
+  if (fromUnified && unifiedVersion) return traceSdkUnified(load, fromUnified, unifiedVersion);
   throw new Error(
     missingPackageMessage(
       'registerThreadline',

@@ -47,4 +47,29 @@ describe('loadTraceSdk on SDK 2', () => {
     expect(carrier.traceparent).toMatch(/^00-/);
     expect(carrier.baggage).toContain('langfuse_session_id=conv-b');
   });
+
+  it('builds on @opentelemetry/sdk-trace 2.x when it is the only SDK package (npm on Node 20)', async () => {
+    const sdk = loadTraceSdk(
+      requireHiding(packageRequire, [
+        '@opentelemetry/sdk-trace-node',
+        '@opentelemetry/sdk-trace-base',
+      ]),
+    );
+    expect(sdk.info.packageName).toBe('@opentelemetry/sdk-trace');
+    expect(sdk.info.version).toMatch(/^2\./);
+    const exporter = new InMemorySpanExporter();
+    const provider = sdk.createProvider({
+      attributes: { 'service.name': 'sdk-trace-2' },
+      spanProcessors: [new ThreadlineSpanProcessor(), sdk.exportEach(exporter)],
+    });
+    sdk.globalRegistration()(provider);
+    await propagateAttributes({ userId: 'u-2' }, async () => {
+      await new Promise((r) => setTimeout(r, 1));
+      trace.getTracer('app').startSpan('turn').end();
+    });
+    const [span] = exporter.getFinishedSpans();
+    await provider.shutdown();
+    expect(span?.attributes['user.id']).toBe('u-2');
+    expect(span?.resource.attributes['service.name']).toBe('sdk-trace-2');
+  });
 });

@@ -4,8 +4,8 @@ import { registerGlobals } from './register-globals';
 import type { SpanExporter, ThreadlineTracerProvider } from './sdk-types';
 import type { TraceSdk } from './trace-sdk';
 
-/** The parts of `@opentelemetry/sdk-trace` 3.x used here. */
-interface SdkTrace3 {
+/** The parts of `@opentelemetry/sdk-trace` (3.x, and 2.9+) used here. */
+interface SdkTrace {
   TracerProvider: new (options: {
     resource: unknown;
     spanProcessors: SdkSpanProcessor[];
@@ -19,16 +19,18 @@ interface Resources {
 }
 
 /**
- * SDK 3: `TracerProvider` (SDK 2's `BasicTracerProvider`), processors that take `{ exporter }`,
- * no `register()`. It reads no `OTEL_*` variables itself (sampler, limits, batch sizes). The
- * resource comes from the `@opentelemetry/resources` the SDK depends on.
+ * The `@opentelemetry/sdk-trace` package: all of SDK 3's tracing, and published since SDK 2.9
+ * too, under SDK 2's `sdk-trace-base`. `TracerProvider` (SDK 2's `BasicTracerProvider`),
+ * processors that take `{ exporter }`, no `register()`; it reads no `OTEL_*` variables itself
+ * (sampler, limits, batch sizes). The resource comes from the `@opentelemetry/resources` the
+ * SDK depends on.
  */
-export function traceSdk3(
+export function traceSdkUnified(
   load: NodeJS.Require,
   fromSdk: NodeJS.Require,
   version: string,
 ): TraceSdk {
-  const sdk = load('@opentelemetry/sdk-trace') as SdkTrace3;
+  const sdk = load('@opentelemetry/sdk-trace') as SdkTrace;
   const resources = fromSdk('@opentelemetry/resources') as Resources;
   return {
     info: { packageName: '@opentelemetry/sdk-trace', version },
