@@ -3,8 +3,9 @@ import { BasicTracerProvider, SamplingDecision } from '@opentelemetry/sdk-trace-
 import { propagateAttributes, validateExplicitAttributes } from '@threadline/core';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from '../test/harness';
-import { CallSpan, CLOSE_REASON_ATTRIBUTE, CLOSED_EVENT } from './call-span';
+import { CallSpan } from './call-span';
 import { CallTracer } from './call-tracer';
+import { CLOSE_REASON_ATTRIBUTE, CLOSED_EVENT } from './close-reason';
 
 const harness = useHarness();
 

@@ -1,4 +1,4 @@
-export { CLOSE_REASON_ATTRIBUTE, CLOSED_EVENT, type CloseReason } from './call-span';
+export { CLOSE_REASON_ATTRIBUTE, CLOSED_EVENT, type CloseReason } from './close-reason';
 export {
   type TelemetryOptions,
   type ThreadlineTelemetryIntegration,

@@ -9,12 +9,14 @@ import {
 import {
   contextWithExplicitAttributes,
   getContextAttributes,
-  isContentCaptureEnabled,
   type MetadataValue,
   type ThreadlineAttributes,
   validateExplicitAttributes,
 } from '@threadline/core';
+import { isAi7Event, warnAi7Once } from './ai-7-event';
 import { CallTracer } from './call-tracer';
+import { namesAny } from './names-any';
+import { recordingOf } from './recording';
 import { toTelemetryMetadata } from './telemetry-metadata';
 
 /**
@@ -84,13 +86,6 @@ export interface ThreadlineTelemetryIntegration {
   onStart(event: { readonly abortSignal?: AbortSignal | undefined }): void;
 }
 
-/** Whether any field is given. */
-function namesAny(fields: ThreadlineAttributes): boolean {
-  for (const key in fields)
-    if (fields[key as keyof ThreadlineAttributes] !== undefined) return true;
-  return false;
-}
-
 /**
  * Telemetry settings for one AI SDK call (`generateText`, `streamText`, `generateObject`,
  * `streamObject`, `embed`, `embedMany`, agents), carrying Threadline's context:
@@ -130,15 +125,11 @@ export function telemetry(options: TelemetryOptions = {}): ThreadlineTelemetrySe
     tracerProvider,
     // Called from plain JavaScript with null, it must not throw either.
   }: TelemetryOptions = typeof options === 'object' && options !== null ? options : {};
-  // Threadline's setting, read once, for what the options leave open.
-  const capture =
-    typeof recordInputs === 'boolean' && typeof recordOutputs === 'boolean'
-      ? true
-      : isContentCaptureEnabled();
+  const { recordInputs: inputs, recordOutputs: outputs } = recordingOf(recordInputs, recordOutputs);
   const settings: ThreadlineTelemetrySettings = {
     isEnabled: true,
-    recordInputs: typeof recordInputs === 'boolean' ? recordInputs : capture,
-    recordOutputs: typeof recordOutputs === 'boolean' ? recordOutputs : capture,
+    recordInputs: inputs,
+    recordOutputs: outputs,
     metadata: {},
   };
   if (typeof functionId === 'string') settings.functionId = functionId;
@@ -168,7 +159,9 @@ export function telemetry(options: TelemetryOptions = {}): ThreadlineTelemetrySe
       empty ? undefined : explicit,
     );
     settings.tracer = callTracer;
-    settings.integrations = { onStart: (event) => callTracer.watchAbort(event) };
+    settings.integrations = {
+      onStart: (event) => (isAi7Event(event) ? warnAi7Once() : callTracer.watchAbort(event)),
+    };
   } catch (error) {
     diag.warn('threadline: could not prepare AI SDK telemetry; using plain settings', error);
     if (tracer) settings.tracer = tracer;
