@@ -9,6 +9,7 @@ export function pageRange(page: ListPage<unknown>): string {
   const first = page.offset + 1;
   const last = page.offset + page.items.length;
   if (first === 1 && last === page.total) return formatCount(page.total);
+  if (first === last) return `${formatCount(first)} of ${formatCount(page.total)}`;
   return `${formatCount(first)}–${formatCount(last)} of ${formatCount(page.total)}`;
 }
 

@@ -1,7 +1,8 @@
 import type { PriceTable } from '../prices/price-table';
 import { assistantTurnText, userTurnText } from '../view/conversation-text';
 import type { SessionDetail } from '../view/dev-view';
-import { traceCost } from '../view/trace-summary';
+import { modelCallTokens, traceCost } from '../view/trace-summary';
+import { deleteControl } from './delete-control';
 import {
   costTitle,
   formatClock,
@@ -13,6 +14,7 @@ import {
 import { href, html, type SafeHtml } from './html';
 import { clipNote, clipText } from './long-text';
 import { renderObservationTree } from './observation-tree';
+import { renderOrMark } from './safe-render';
 import { scoreChips, scorePanel } from './score-panel';
 
 /** Options of {@link renderSessionPage}. */
@@ -22,6 +24,12 @@ export interface SessionPageOptions {
   /** Links, bookmark and score forms; off for an exported file, which has nowhere to send them. */
   interactive?: boolean;
 }
+
+/**
+ * Observations a turn lists in the replay; a bigger turn links to its trace's timeline, which
+ * loads rows on demand. An exported file lists them all: it has no timeline to link to.
+ */
+export const REPLAY_TREE_MAX = 200;
 
 /** A turn's text, its start only when long; "Show all" loads the rest on the page. */
 function turnText(
@@ -55,12 +63,14 @@ export function renderSessionPage({
   interactive = true,
 }: SessionPageOptions): SafeHtml {
   const { summary, traces, traceScores } = detail;
-  const turns = traces.map((trace, n) => {
+  const turn = (trace: SessionDetail['traces'][number], n: number) => {
     const userText = userTurnText(trace);
     const answer = assistantTurnText(trace);
-    const tokens = trace.observations.reduce((sum, o) => sum + (o.usage.total ?? 0), 0);
+    // Model calls only, as the session's totals: a parent span repeats its calls' usage.
+    const tokens = modelCallTokens(trace.observations).total;
     const errors = trace.observations.filter((o) => o.level === 'ERROR').length;
-    const end = Math.max(trace.timestamp, ...trace.observations.map((o) => o.endTime));
+    let end = trace.timestamp;
+    for (const o of trace.observations) if (o.endTime > end) end = o.endTime;
     const cost = traceCost(trace, prices);
     const scores = traceScores.get(trace.id) ?? [];
     return html`<section class="turn panel" data-testid="turn" data-trace="${trace.id}">
@@ -76,12 +86,29 @@ export function renderSessionPage({
 <div class="bubble clip user${userText === undefined ? ' missing' : ''}"><span class="who">User${trace.userId ? html` · ${trace.userId}` : ''}</span>${turnText(userText, trace.id, 'user', interactive)}</div>
 <div class="bubble clip assistant${answer === undefined ? ' missing' : ''}"><span class="who">Assistant</span>${turnText(answer, trace.id, 'assistant', interactive)}</div>
 ${scores.length > 0 ? html`<div>${scoreChips(scores)}</div>` : ''}
-<details class="tree" data-key="tree-${trace.id}"><summary>${formatCount(trace.observations.length)} observation${trace.observations.length === 1 ? '' : 's'}</summary>${renderObservationTree(trace.observations, prices, interactive)}</details>
+${
+  interactive && trace.observations.length > REPLAY_TREE_MAX
+    ? html`<p class="tree">${formatCount(trace.observations.length)} observations: <a href="${href('traces', trace.id)}">see them on the trace's timeline</a></p>`
+    : html`<details class="tree" data-key="tree-${trace.id}"><summary>${formatCount(trace.observations.length)} observation${trace.observations.length === 1 ? '' : 's'}</summary>${renderObservationTree(trace.observations, prices, interactive)}</details>`
+}
 </section>`;
-  });
+  };
+  const turns = traces.map((trace, n) =>
+    renderOrMark(
+      () => turn(trace, n),
+      (reason) =>
+        html`<section class="turn panel unreadable" data-testid="turn" data-trace="${trace.id}"><div class="turn-head"><span class="n">Turn ${n + 1}</span></div><p class="errors">${reason}</p></section>`,
+    ),
+  );
   return html`<div class="title-row"><h1>Session ${summary.id}</h1>${
     interactive
-      ? html`<div class="actions"><button type="button" class="plain star${summary.bookmarked ? ' on' : ''}" data-bookmark="${summary.id}" data-on="${summary.bookmarked ? '1' : ''}" title="${summary.bookmarked ? 'Remove bookmark' : 'Bookmark'}">${summary.bookmarked ? '★' : '☆'}</button><a class="button" href="${href('sessions', summary.id, 'export')}" download>Export as HTML</a></div>`
+      ? html`<div class="actions"><button type="button" class="plain star${summary.bookmarked ? ' on' : ''}" data-bookmark="${summary.id}" data-on="${summary.bookmarked ? '1' : ''}" title="${summary.bookmarked ? 'Remove bookmark' : 'Bookmark'}">${summary.bookmarked ? '★' : '☆'}</button><a class="button" href="${href('sessions', summary.id, 'export')}" download>Export as HTML</a>${deleteControl(
+          {
+            what: 'session',
+            id: summary.id,
+            detail: `its ${formatCount(summary.traces)} trace${summary.traces === 1 ? '' : 's'}, scores and bookmark`,
+          },
+        )}</div>`
       : ''
   }</div>
 <dl class="meta panel">
