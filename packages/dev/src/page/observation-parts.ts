@@ -1,11 +1,22 @@
 import type { LangfuseObservation, LangfuseUsage } from '@threadline/testing';
 import { costOf, type PriceTable } from '../prices/price-table';
+import { displayJson } from '../view/bounded-value';
+import type { DevObservation } from '../view/resolve-trace';
 import { formatCount, formatDuration } from './format';
 import { href, html, type SafeHtml } from './html';
 import { CLIP_CHARS, clippedBlock } from './long-text';
 
 /** Characters of one input or output shown on the trace page before "Show all". */
 export const MAX_CONTENT_CHARS = CLIP_CHARS;
+
+/**
+ * The name to show for an observation: the span's, plus the tool a tool span ran when the name
+ * does not say it (the AI SDK names every tool span `ai.toolCall`).
+ */
+export function observationLabel(o: LangfuseObservation): string {
+  const tool = (o as DevObservation).toolName;
+  return tool !== undefined && !o.name.includes(tool) ? `${o.name} ${tool}` : o.name;
+}
 
 /** A colour-coded badge of an observation type. */
 export function typeBadge(type: string): SafeHtml {
@@ -33,12 +44,7 @@ export function observationCost(o: LangfuseObservation, prices: PriceTable): str
 
 /** Input or output as readable text: strings as they are, anything else as indented JSON. */
 export function contentText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  try {
-    return JSON.stringify(value, null, 2) ?? String(value);
-  } catch {
-    return String(value);
-  }
+  return typeof value === 'string' ? value : displayJson(value, { indent: 2 });
 }
 
 /**
@@ -65,7 +71,7 @@ export function observationFieldUrl(
 export function observationLine(o: LangfuseObservation, prices: PriceTable): SafeHtml {
   const usage = usageText(o.usage);
   const cost = observationCost(o, prices);
-  return html`<span class="obs-line${o.level === 'ERROR' ? ' error' : ''}">${typeBadge(o.type)}<span class="name">${o.name}</span>${
+  return html`<span class="obs-line${o.level === 'ERROR' ? ' error' : ''}">${typeBadge(o.type)}<span class="name">${observationLabel(o)}</span>${
     o.model ? html`<span class="dim mono">${o.model}</span>` : ''
   }<span class="dim">${formatDuration(o.endTime - o.startTime)}</span>${
     usage ? html`<span class="dim">${usage}</span>` : ''

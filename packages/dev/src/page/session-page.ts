@@ -1,7 +1,8 @@
 import type { PriceTable } from '../prices/price-table';
 import { assistantTurnText, userTurnText } from '../view/conversation-text';
 import type { SessionDetail } from '../view/dev-view';
-import { traceCost } from '../view/trace-summary';
+import { modelCallTokens, traceCost } from '../view/trace-summary';
+import { deleteControl } from './delete-control';
 import {
   costTitle,
   formatClock,
@@ -13,6 +14,7 @@ import {
 import { href, html, type SafeHtml } from './html';
 import { clipNote, clipText } from './long-text';
 import { renderObservationTree } from './observation-tree';
+import { renderOrMark } from './safe-render';
 import { scoreChips, scorePanel } from './score-panel';
 
 /** Options of {@link renderSessionPage}. */
@@ -61,12 +63,14 @@ export function renderSessionPage({
   interactive = true,
 }: SessionPageOptions): SafeHtml {
   const { summary, traces, traceScores } = detail;
-  const turns = traces.map((trace, n) => {
+  const turn = (trace: SessionDetail['traces'][number], n: number) => {
     const userText = userTurnText(trace);
     const answer = assistantTurnText(trace);
-    const tokens = trace.observations.reduce((sum, o) => sum + (o.usage.total ?? 0), 0);
+    // Model calls only, as the session's totals: a parent span repeats its calls' usage.
+    const tokens = modelCallTokens(trace.observations).total;
     const errors = trace.observations.filter((o) => o.level === 'ERROR').length;
-    const end = Math.max(trace.timestamp, ...trace.observations.map((o) => o.endTime));
+    let end = trace.timestamp;
+    for (const o of trace.observations) if (o.endTime > end) end = o.endTime;
     const cost = traceCost(trace, prices);
     const scores = traceScores.get(trace.id) ?? [];
     return html`<section class="turn panel" data-testid="turn" data-trace="${trace.id}">
@@ -88,10 +92,23 @@ ${
     : html`<details class="tree" data-key="tree-${trace.id}"><summary>${formatCount(trace.observations.length)} observation${trace.observations.length === 1 ? '' : 's'}</summary>${renderObservationTree(trace.observations, prices, interactive)}</details>`
 }
 </section>`;
-  });
+  };
+  const turns = traces.map((trace, n) =>
+    renderOrMark(
+      () => turn(trace, n),
+      (reason) =>
+        html`<section class="turn panel unreadable" data-testid="turn" data-trace="${trace.id}"><div class="turn-head"><span class="n">Turn ${n + 1}</span></div><p class="errors">${reason}</p></section>`,
+    ),
+  );
   return html`<div class="title-row"><h1>Session ${summary.id}</h1>${
     interactive
-      ? html`<div class="actions"><button type="button" class="plain star${summary.bookmarked ? ' on' : ''}" data-bookmark="${summary.id}" data-on="${summary.bookmarked ? '1' : ''}" title="${summary.bookmarked ? 'Remove bookmark' : 'Bookmark'}">${summary.bookmarked ? '★' : '☆'}</button><a class="button" href="${href('sessions', summary.id, 'export')}" download>Export as HTML</a></div>`
+      ? html`<div class="actions"><button type="button" class="plain star${summary.bookmarked ? ' on' : ''}" data-bookmark="${summary.id}" data-on="${summary.bookmarked ? '1' : ''}" title="${summary.bookmarked ? 'Remove bookmark' : 'Bookmark'}">${summary.bookmarked ? '★' : '☆'}</button><a class="button" href="${href('sessions', summary.id, 'export')}" download>Export as HTML</a>${deleteControl(
+          {
+            what: 'session',
+            id: summary.id,
+            detail: `its ${formatCount(summary.traces)} trace${summary.traces === 1 ? '' : 's'}, scores and bookmark`,
+          },
+        )}</div>`
       : ''
   }</div>
 <dl class="meta panel">

@@ -52,6 +52,10 @@ tr:last-child td { border-bottom: none; }
 tbody tr:hover { background: var(--bg); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.id { max-width: 280px; word-break: break-all; }
+/* Ids are untrusted and can be any length: they wrap inside their cell, never widen the table. */
+td a[href^="/?user="] { display: inline-block; max-width: 220px; overflow-wrap: anywhere; }
+.panel:has(> table) { overflow-x: auto; }
+.bubble .who { overflow-wrap: anywhere; }
 td .preview { display: block; color: var(--muted); font-size: 12px; max-width: 420px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .errors { color: var(--error); font-weight: 600; }
 .filters { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 12px; }
@@ -69,6 +73,7 @@ span.star { cursor: default; }
 .tag, .chip {
   display: inline-block; padding: 1px 8px; margin: 1px 4px 1px 0; border-radius: 999px;
   background: var(--code); color: var(--muted); font-size: 12px; white-space: nowrap;
+  max-width: 100%; overflow: hidden; text-overflow: ellipsis; vertical-align: bottom;
 }
 .chip.score { background: var(--accent-soft); color: var(--accent); }
 .chip.score button { background: none; border: none; color: inherit; padding: 0 0 0 4px; }
@@ -84,6 +89,13 @@ span.star { cursor: default; }
 .title-row .actions { margin-left: auto; display: flex; gap: 8px; flex-shrink: 0; align-items: center; }
 .title-row .actions .star { font-size: 20px; padding: 2px 10px; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); }
 .title-row .actions .star.on { color: var(--star); }
+details.delete { position: relative; }
+details.delete > summary { list-style: none; padding: 6px 12px; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); color: var(--error); font-size: 14px; }
+details.delete > summary::-webkit-details-marker { display: none; }
+.delete-form { position: absolute; right: 0; top: calc(100% + 6px); z-index: 5; width: 300px; padding: 12px; box-shadow: 0 4px 16px rgba(0, 0, 0, .15); }
+.delete-form p { margin: 0 0 10px; }
+button.danger { background: var(--error); border-color: var(--error); color: #fff; }
+.unreadable .errors { overflow-wrap: anywhere; }
 .actions a.button { padding: 6px 12px; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); color: var(--text); }
 .turns { display: flex; flex-direction: column; gap: 18px; }
 .turn { padding: 14px 16px; }

@@ -3,7 +3,12 @@ import type { PriceTable } from '../prices/price-table';
 import { formatCount, formatDuration } from './format';
 import { href, html, type SafeHtml } from './html';
 import { buildForest, type ObservationNode } from './observation-forest';
-import { observationDetails, observationLine, typeBadge } from './observation-parts';
+import {
+  observationDetails,
+  observationLabel,
+  observationLine,
+  typeBadge,
+} from './observation-parts';
 
 const KNOWN_TYPES = ['generation', 'tool', 'agent', 'chain', 'retriever', 'embedding'];
 
@@ -31,11 +36,10 @@ function timeScale(observations: readonly LangfuseObservation[]): TimeScale {
   let start = Number.POSITIVE_INFINITY;
   let end = Number.NEGATIVE_INFINITY;
   for (const o of observations) {
-    for (const t of [o.startTime, o.endTime]) {
-      if (!Number.isFinite(t)) continue;
-      start = Math.min(start, t);
-      end = Math.max(end, t);
-    }
+    if (!Number.isFinite(o.startTime)) continue;
+    start = Math.min(start, o.startTime);
+    // A span that ends before it starts (a broken clock, an end of 0) ends where it starts.
+    end = Math.max(end, o.startTime, Number.isFinite(o.endTime) ? o.endTime : o.startTime);
   }
   if (start > end) return { start: 0, total: 0.001 };
   // A trace of zero length still gets a scale, so its bars stay visible.
@@ -103,7 +107,7 @@ function row(node: ObservationNode, levels: number, context: RowContext): SafeHt
     ? ''
     : html` data-detail="${href('traces', trace.id, 'observations', o.id)}"`;
   return html`<div class="wf-node" data-node="${o.id}"><details class="wf-item" data-key="wf-${o.id}"${lazy}><summary><div class="wf-row" data-observation="${o.id}">
-<div class="wf-label" style="padding-left:${depth * 16}px">${twist}${typeBadge(o.type)}<span class="name" title="${o.name}">${o.name}</span></div>
+<div class="wf-label" style="padding-left:${depth * 16}px">${twist}${typeBadge(o.type)}<span class="name" title="${observationLabel(o)}">${observationLabel(o)}</span></div>
 <div class="wf-track"><div class="wf-bar ${type}${o.level === 'ERROR' ? ' error' : ''}" style="left:${percent(left)};width:${percent(width)}"></div></div>
 <div class="wf-dur">${formatDuration(o.endTime - o.startTime)}</div>
 </div></summary>${detail}</details>${

@@ -33,7 +33,11 @@ export function closeServer(server: Server): Promise<void> {
   });
 }
 
-/** `http://host:port`, with brackets around an IPv6 address. */
+/**
+ * `http://host:port`, with brackets around an IPv6 address. A server bound to every interface
+ * gets the loopback address, which works on this machine (browsers refuse `0.0.0.0`).
+ */
 export function formatUrl(host: string, port: number): string {
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const name = host === '0.0.0.0' ? '127.0.0.1' : host === '::' || host === '[::]' ? '::1' : host;
+  return `http://${name.includes(':') ? `[${name}]` : name}:${port}`;
 }

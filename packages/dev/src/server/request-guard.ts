@@ -66,15 +66,22 @@ export function allowedHostNames({
   allowedHosts = [],
 }: Pick<RequestGuardOptions, 'host' | 'allowedHosts'>): Set<string> {
   const names = new Set(['localhost', '::1', ...allowedHosts.map(normalizeName)]);
+  // The bound address itself is an address, never someone's DNS name, so it is safe too.
   const bound = normalizeName(host);
+  names.add(bound);
   if (WILDCARDS.has(bound)) {
     // Bound to every interface: each of this machine's addresses, and its name.
     for (const addresses of Object.values(networkInterfaces())) {
       for (const address of addresses ?? []) names.add(normalizeName(address.address));
     }
     names.add(normalizeName(machineName()));
-  } else names.add(bound);
+  }
   return names;
+}
+
+/** Whether an address means every interface (`0.0.0.0`, `::`). */
+export function isWildcardHost(host: string): boolean {
+  return WILDCARDS.has(normalizeName(host));
 }
 
 /** A new random token: 32 bytes, URL-safe. */

@@ -1,4 +1,5 @@
-import type { LangfuseObservation, LangfuseTrace } from '@threadline/testing';
+import type { LangfuseObservation, LangfuseTrace } from '@threadline/read-model';
+import { displayJson } from './bounded-value';
 
 type Role = 'user' | 'assistant';
 
@@ -26,7 +27,9 @@ function toolCallsText(message: Record<string, unknown>): string | undefined {
   const calls = message.tool_calls ?? message.toolCalls;
   if (!Array.isArray(calls) || calls.length === 0) return undefined;
   const names = calls.map((call) =>
-    isRecord(call) && isRecord(call.function) ? String(call.function.name) : 'tool',
+    isRecord(call) && isRecord(call.function) && typeof call.function.name === 'string'
+      ? call.function.name
+      : 'tool',
   );
   return `(calls ${names.join(', ')})`;
 }
@@ -83,16 +86,19 @@ export function textOf(value: unknown, role: Role, depth = 0): string | undefine
   return undefined;
 }
 
-/** A value as short readable text: its text when it has one, else compact JSON. */
+/**
+ * A value as readable text: its text when it has one, else compact JSON, bounded before it is
+ * stringified (a value that still cannot be shown gives a marker, never an error).
+ */
 export function displayText(value: unknown, role: Role): string | undefined {
   if (value === undefined) return undefined;
-  const text = textOf(value, role);
-  if (text !== undefined) return text;
   try {
-    return JSON.stringify(value);
+    const text = textOf(value, role);
+    if (text !== undefined) return text;
   } catch {
-    return String(value);
+    // A shape textOf did not foresee: fall back to the JSON.
   }
+  return displayJson(value);
 }
 
 const CONVERSATIONAL = new Set(['generation', 'agent', 'chain']);

@@ -6,6 +6,7 @@ import {
   resolveLangfuse,
 } from '@threadline/read-model';
 import { boundValue, unreadableMarker } from './bounded-value';
+import { withoutDeepJson } from './deep-json';
 
 /** An observation as the page shows it: Langfuse's fields, plus the tool a tool span ran. */
 export interface DevObservation extends LangfuseObservation {
@@ -70,10 +71,11 @@ function placeholder(
 }
 
 /**
- * One trace's spans as Langfuse would show them, made safe to show: every input and output
- * bounded (`VIEW_BOUNDS`), long metadata values cut, tool spans given their tool's name. Spans
- * that cannot be resolved at all give a placeholder trace that says why, so one bad trace never
- * takes a page down. `undefined` when there are no spans.
+ * One trace's spans as Langfuse would show them, made safe to show: JSON nested past
+ * `MAX_JSON_DEPTH` is never parsed, every input and output is bounded (`VIEW_BOUNDS`), long
+ * metadata values are cut, tool spans get their tool's name. Spans that cannot be resolved at
+ * all give a placeholder trace that says why, so one bad trace never takes a page down.
+ * `undefined` when there are no spans.
  */
 export function resolveTrace(
   traceId: string,
@@ -81,7 +83,7 @@ export function resolveTrace(
 ): ResolvedTrace | undefined {
   if (spans.length === 0) return undefined;
   try {
-    const view = resolveLangfuse(spans);
+    const view = resolveLangfuse(withoutDeepJson(spans));
     const trace = view.traces[0]!;
     const tools = new Map<string, string>();
     for (const span of spans) {

@@ -1,8 +1,8 @@
-import type { LangfuseTrace, LangfuseUser } from '@threadline/testing';
+import type { LangfuseObservation, LangfuseTrace, LangfuseUser } from '@threadline/read-model';
 import { costOf, type PriceTable } from '../prices/price-table';
 import { assistantTurnText, userTurnText } from './conversation-text';
 
-/** Token counts summed over observations. */
+/** Token counts summed over model calls. */
 export interface TokenTotals {
   input: number;
   output: number;
@@ -19,7 +19,10 @@ export interface CostTotal {
   unpricedModels: string[];
 }
 
-/** One user's figures within one trace (Langfuse's per-observation rules), plus cost. */
+/**
+ * One user's figures within one trace: traces, observations and errors per observation as
+ * Langfuse counts them; tokens and cost over that user's model calls only.
+ */
 export interface TraceUserFigures extends LangfuseUser {
   cost: CostTotal;
 }
@@ -51,6 +54,32 @@ export interface TraceSummary {
 
 const PREVIEW_CHARS = 240;
 
+const MODEL_CALL_TYPES: ReadonlySet<string> = new Set(['generation', 'embedding']);
+
+/**
+ * Whether an observation is a model call (a generation or an embedding). Totals count these
+ * only, as Langfuse does: a parent span that repeats its calls' usage (the AI SDK's
+ * `ai.generateText` with `ai.usage.*`) would count them twice.
+ */
+export function isModelCall(observation: LangfuseObservation): boolean {
+  return MODEL_CALL_TYPES.has(observation.type);
+}
+
+/** Tokens of the model calls among `observations` that `select` keeps. */
+export function modelCallTokens(
+  observations: readonly LangfuseObservation[],
+  select: (o: LangfuseObservation) => boolean = () => true,
+): TokenTotals {
+  const tokens: TokenTotals = { input: 0, output: 0, total: 0 };
+  for (const observation of observations) {
+    if (!isModelCall(observation) || !select(observation)) continue;
+    tokens.input += observation.usage.input ?? 0;
+    tokens.output += observation.usage.output ?? 0;
+    tokens.total += observation.usage.total ?? 0;
+  }
+  return tokens;
+}
+
 function preview(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -72,15 +101,15 @@ export function addCost(into: CostTotal, more: CostTotal): CostTotal {
   return into;
 }
 
-/** Cost of the observations of a trace that `select` keeps. */
+/** Cost of the model calls of a trace that `select` keeps. */
 export function traceCost(
   trace: LangfuseTrace,
   prices: PriceTable,
-  select: (o: LangfuseTrace['observations'][number]) => boolean = () => true,
+  select: (o: LangfuseObservation) => boolean = () => true,
 ): CostTotal {
   const total = noCost();
   for (const observation of trace.observations) {
-    if (!select(observation)) continue;
+    if (!isModelCall(observation) || !select(observation)) continue;
     const cost = costOf(prices, observation.model, observation.usage);
     if (cost !== undefined) {
       total.usd += cost;
@@ -102,13 +131,10 @@ export function summarizeTrace(
   users: readonly LangfuseUser[],
   prices: PriceTable,
 ): TraceSummary {
-  const tokens: TokenTotals = { input: 0, output: 0, total: 0 };
+  const tokens = modelCallTokens(trace.observations);
   let errors = 0;
   let end = trace.timestamp;
   for (const observation of trace.observations) {
-    tokens.input += observation.usage.input ?? 0;
-    tokens.output += observation.usage.output ?? 0;
-    tokens.total += observation.usage.total ?? 0;
     if (observation.level === 'ERROR') errors += 1;
     if (Number.isFinite(observation.endTime)) end = Math.max(end, observation.endTime);
   }
@@ -129,10 +155,17 @@ export function summarizeTrace(
     tokens,
     cost: traceCost(trace, prices),
     errors,
-    users: users.map((user) => ({
-      ...user,
-      cost: traceCost(trace, prices, (o) => o.userId === user.id),
-    })),
+    users: users.map((user) => {
+      const own = (o: LangfuseObservation) => o.userId === user.id;
+      const userTokens = modelCallTokens(trace.observations, own);
+      return {
+        ...user,
+        inputTokens: userTokens.input,
+        outputTokens: userTokens.output,
+        totalTokens: userTokens.total,
+        cost: traceCost(trace, prices, own),
+      };
+    }),
     ...(userPreview !== undefined ? { preview: userPreview } : {}),
     ...(answerPreview !== undefined ? { answerPreview } : {}),
   };
