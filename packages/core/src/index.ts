@@ -16,6 +16,11 @@ export type {
   ScalarField,
   ThreadlineAttributes,
 } from './attributes';
+export {
+  type ConfigureThreadlineOptions,
+  configureThreadline,
+  resetThreadlineConfiguration,
+} from './configuration/configure-threadline';
 export { BAGGAGE_KEYS, BAGGAGE_LIMITS } from './keys/baggage-keys';
 export {
   DEFAULT_DIALECTS,

@@ -1,7 +1,7 @@
 import type { OnInvalid } from './validation/report';
 import type { SensitivePolicy } from './validation/sensitive';
 
-/** How values are validated, process-wide unless a scope says otherwise. */
+/** How values are validated: by scopes (see configureThreadline) or by one processor. */
 export interface ThreadlineSettings {
   /** What to do with a value that looks sensitive. Default `'warn'`. */
   sensitive: SensitivePolicy;
@@ -9,4 +9,43 @@ export interface ThreadlineSettings {
   maxMetadataCardinality: number;
   /** Called for every invalid or flagged value. */
   onInvalid?: OnInvalid;
+}
+
+/** The options from which settings are made; anything out of range falls back to the default. */
+export interface SettingsOptions {
+  /** What to do with values that look like personal data or secrets. Default `'warn'`. */
+  sensitive?: SensitivePolicy;
+  /** Called for every invalid or flagged value (never with the value itself). */
+  onInvalid?: OnInvalid;
+  /** Distinct values per metadata key before it is reported as unbounded. Default 1000. */
+  maxMetadataCardinality?: number;
+}
+
+/** The settings when nothing was configured. */
+export const DEFAULT_SETTINGS: ThreadlineSettings = Object.freeze({
+  sensitive: 'warn',
+  maxMetadataCardinality: 1000,
+  onInvalid: undefined,
+});
+
+const SENSITIVE_POLICIES = new Set<unknown>(['warn', 'drop', 'allow']);
+
+/**
+ * Settings from user options. Options come from JavaScript callers too, so every field is
+ * checked: a wrong one falls back to its default rather than throwing.
+ */
+export function toSettings(options: SettingsOptions | undefined): ThreadlineSettings {
+  const {
+    sensitive = 'warn',
+    onInvalid,
+    maxMetadataCardinality = 1000,
+  } = typeof options === 'object' && options !== null ? options : {};
+  return {
+    sensitive: SENSITIVE_POLICIES.has(sensitive) ? sensitive : 'warn',
+    onInvalid: typeof onInvalid === 'function' ? onInvalid : undefined,
+    maxMetadataCardinality:
+      Number.isFinite(maxMetadataCardinality) && maxMetadataCardinality > 0
+        ? Math.floor(maxMetadataCardinality)
+        : 1000,
+  };
 }

@@ -6,7 +6,7 @@ import {
   type ResolvedAttributes,
   type ThreadlineAttributes,
 } from '../attributes';
-import { globalState } from '../global-state';
+import { configuredSettings } from '../configuration/configure-threadline';
 import { getSpanRecord } from '../processor/span-record';
 import { getContextAttributes } from '../scope/context-attributes';
 import { mergeAttributes } from '../scope/merge-attributes';
@@ -18,7 +18,7 @@ import { validateAttributes } from '../validation/validate-attributes';
  * per-call values) once, so they can be reused for many spans.
  */
 export function validateExplicitAttributes(attributes: ThreadlineAttributes): ResolvedAttributes {
-  return validateAttributes(attributes, globalState().settings).attributes;
+  return validateAttributes(attributes, configuredSettings()).attributes;
 }
 
 /**

@@ -1,4 +1,8 @@
 import { diag } from '@opentelemetry/api';
+import {
+  configureThreadlineIfAbsent,
+  resetThreadlineConfiguration,
+} from '../configuration/configure-threadline';
 import type { SdkSpanProcessor } from '../processor/sdk-span-processor';
 import {
   ThreadlineSpanProcessor,
@@ -21,7 +25,11 @@ export interface RegisterThreadlineOptions extends ThreadlineSpanProcessorOption
   spanProcessors?: SdkSpanProcessor[];
   /** Export in batches (default) or span by span (for scripts and tests). */
   batch?: boolean;
-  /** Register globally: tracer provider, AsyncLocalStorage context manager, W3C propagators. Default true. */
+  /**
+   * Register globally: tracer provider, AsyncLocalStorage context manager, W3C propagators, and
+   * (unless `configureThreadline` was called first) `sensitive`, `onInvalid` and
+   * `maxMetadataCardinality` as the scopes' policy. Default true.
+   */
   register?: boolean;
 }
 
@@ -78,18 +86,23 @@ export function registerThreadline(
     },
     spanProcessors: [processor, ...extra, ...exporting],
   });
+  let configured = false;
   if (registerGlobally) {
     try {
       registerGlobally(provider);
     } catch (error) {
       diag.warn('threadline: could not register the tracer provider globally', error);
     }
+    configured = configureThreadlineIfAbsent(processorOptions);
   }
   return {
     provider,
     processor,
     sdk: sdk.info,
     forceFlush: () => provider.forceFlush(),
-    shutdown: () => provider.shutdown(),
+    shutdown: async () => {
+      if (configured) resetThreadlineConfiguration();
+      await provider.shutdown();
+    },
   };
 }

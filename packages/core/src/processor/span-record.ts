@@ -1,6 +1,7 @@
 import type { ResolvedAttributes } from '../attributes';
-import type { ScopeFrame } from '../scope/scope-frame';
-import type { EmittedAttributes } from './emit-attributes';
+import type { ChildResolution, SpanRecord } from '../resolution-records';
+
+export type { ChildResolution, SpanRecord };
 
 // Registered symbol: the ESM and CJS builds of this package, if both are loaded, share it.
 const RECORD = Symbol.for('threadline.span-record.v1');
@@ -27,23 +28,6 @@ export function clearSpanRecord(span: object): void {
   if ((span as Carrier)[RECORD] !== undefined) (span as Carrier)[RECORD] = undefined;
 }
 
-/** Threadline's view of one live span, kept so that its children can inherit from it. */
-export interface SpanRecord {
-  /** Explicit attributes of the span and its in-process ancestors (SPEC §3 levels 1–2). */
-  explicit: ResolvedAttributes;
-  /** Everything the span resolved (levels 1–5, plus values stamped by a scope later). */
-  resolved: ResolvedAttributes;
-  /**
-   * The last resolution made for a child: most children of a span start in the same scope
-   * with the same explicit values, so they share one result.
-   */
-  childCache: ChildResolution | undefined;
-  /** `resolved` as span attributes, for the dialect set named by `emittedDialects`. */
-  emitted: EmittedAttributes | undefined;
-  /** Which processor's dialect set `emitted` was computed for. */
-  emittedDialects: string | undefined;
-}
-
 /**
  * A record with every field present: records are read at every span start, and one shape
  * keeps those reads monomorphic.
@@ -59,13 +43,4 @@ export function newSpanRecord(
     emitted: undefined,
     emittedDialects: undefined,
   };
-}
-
-/** A cached resolution for a child span, valid while its inputs are the same objects. */
-export interface ChildResolution {
-  explicit: ResolvedAttributes;
-  frame: ScopeFrame | undefined;
-  baggage: ResolvedAttributes | undefined;
-  parentResolved: ResolvedAttributes | undefined;
-  record: SpanRecord;
 }

@@ -13,21 +13,26 @@ import {
   SCALAR_FIELDS,
 } from '../attributes';
 import { readBaggageAttributes } from '../baggage/read-baggage';
-import { type GlobalState, globalState } from '../global-state';
 import { DEFAULT_DIALECTS, type Dialect } from '../keys/dialect-keys';
 import { mergeAttributes } from '../scope/merge-attributes';
 import { getScopeFrame, type ScopeFrame } from '../scope/scope-frame';
-import type { ThreadlineSettings } from '../settings';
-import type { OnInvalid } from '../validation/report';
-import type { SensitivePolicy } from '../validation/sensitive';
+import { type SettingsOptions, type ThreadlineSettings, toSettings } from '../settings';
+import { validateAttributes } from '../validation/validate-attributes';
 import { type EmittedAttributes, emitAttributes, toEmitted } from './emit-attributes';
 import { readSpanAttributes } from './read-span-attributes';
 import { resolveSpan } from './resolve-span';
 import type { SdkSpanProcessor } from './sdk-span-processor';
+import { setSpanOwner } from './span-owner';
 import { clearSpanRecord, getSpanRecord, newSpanRecord, setSpanRecord } from './span-record';
 
-/** Options of {@link ThreadlineSpanProcessor}. */
-export interface ThreadlineSpanProcessorOptions {
+/**
+ * Options of {@link ThreadlineSpanProcessor}. They are this processor's own: two processors in
+ * one process (two tracer providers) each apply theirs. `sensitive`, `onInvalid` and
+ * `maxMetadataCardinality` govern the values this processor reads (keys other libraries set on
+ * spans, inbound baggage) and writes: with `sensitive: 'drop'` it writes no value that looks
+ * sensitive, whatever the scopes' policy (configureThreadline) let through.
+ */
+export interface ThreadlineSpanProcessorOptions extends SettingsOptions {
   /** Which key sets to write (SPEC §4). Default `['otel', 'langfuse']`. */
   dialects?: readonly Dialect[];
   /**
@@ -35,15 +40,8 @@ export interface ThreadlineSpanProcessorOptions {
    * on a public endpoint the client would choose its own session and user ids.
    */
   readBaggage?: boolean;
-  /** What to do with values that look like personal data or secrets. Default `'warn'`. */
-  sensitive?: SensitivePolicy;
-  /** Called for every invalid or flagged value (never with the value itself). */
-  onInvalid?: OnInvalid;
-  /** Distinct values per metadata key before it is reported as unbounded. Default 1000. */
-  maxMetadataCardinality?: number;
 }
 
-const SENSITIVE_POLICIES = new Set<unknown>(['warn', 'drop', 'allow']);
 const VALID_DIALECTS = new Set<unknown>(['otel', 'langfuse', 'openinference']);
 
 const NO_ATTRIBUTES: Attributes = Object.freeze({});
@@ -96,45 +94,30 @@ function setEmitted(span: Span, emitted: EmittedAttributes, existing?: Attribute
  */
 export class ThreadlineSpanProcessor implements SdkSpanProcessor {
   private readonly dialects: ReadonlySet<Dialect>;
-  private readonly dialectKey: string;
+  private readonly emitKey: string;
   private readonly readBaggage: boolean;
   private readonly settings: ThreadlineSettings;
-  private readonly state: GlobalState;
-  private readonly previousSettings: ThreadlineSettings;
+  private isShutdown = false;
   /** The context the last span started on, and what it held (see onStart). */
   private lastContext: Context | undefined = undefined;
   private lastParentSpan: object | undefined = undefined;
   private lastFrame: ScopeFrame | undefined = undefined;
 
   constructor(options: ThreadlineSpanProcessorOptions = {}) {
-    const {
-      dialects = DEFAULT_DIALECTS,
-      readBaggage = false,
-      sensitive = 'warn',
-      onInvalid,
-      maxMetadataCardinality = 1000,
-    } = typeof options === 'object' && options !== null ? options : {};
+    const { dialects = DEFAULT_DIALECTS, readBaggage = false } =
+      typeof options === 'object' && options !== null ? options : {};
     const chosen = Array.isArray(dialects) ? dialects.filter((d) => VALID_DIALECTS.has(d)) : [];
     this.dialects = new Set(chosen.length > 0 ? chosen : DEFAULT_DIALECTS);
-    this.dialectKey = [...this.dialects].sort().join(',');
+    this.settings = toSettings(options);
+    // What a span's cached emitted keys depend on: the dialects and, with 'drop', the policy.
+    this.emitKey = `${[...this.dialects].sort().join(',')}|${this.settings.sensitive}`;
     this.readBaggage = readBaggage === true;
-    this.settings = {
-      sensitive: SENSITIVE_POLICIES.has(sensitive) ? sensitive : 'warn',
-      onInvalid: typeof onInvalid === 'function' ? onInvalid : undefined,
-      maxMetadataCardinality:
-        Number.isFinite(maxMetadataCardinality) && maxMetadataCardinality > 0
-          ? Math.floor(maxMetadataCardinality)
-          : 1000,
-    };
-    this.state = globalState();
-    // Scopes validate with the settings of the processor the application registered.
-    this.previousSettings = this.state.settings;
-    this.state.settings = this.settings;
-    this.state.stampers.add(this);
   }
 
   onStart(span: Span, parentContext: Context): void {
     try {
+      // Only the processor that started a span stamps it when a scope is entered under it.
+      setSpanOwner(span, this);
       // Contexts are immutable, and sibling spans usually start on the same one: what the
       // last one held is reused without looking it up again.
       let parentSpan: object | undefined;
@@ -172,10 +155,10 @@ export class ThreadlineSpanProcessor implements SdkSpanProcessor {
       if (record.resolved === EMPTY_ATTRIBUTES) return;
       setSpanRecord(span, record);
       let emitted = record.emitted;
-      if (record.emittedDialects !== this.dialectKey || !emitted) {
+      if (record.emittedDialects !== this.emitKey || !emitted) {
         emitted = this.emittedFor(record.resolved);
         record.emitted = emitted;
-        record.emittedDialects = this.dialectKey;
+        record.emittedDialects = this.emitKey;
       }
       setEmitted(span, emitted, existing);
     } catch (error) {
@@ -194,6 +177,7 @@ export class ThreadlineSpanProcessor implements SdkSpanProcessor {
   stamp(span: object, frame: ScopeFrame): void {
     try {
       const target = span as Span;
+      if (this.isShutdown) return;
       if (typeof target.isRecording !== 'function' || !target.isRecording()) return;
       if (frame.attributes === EMPTY_ATTRIBUTES) return;
       const current = getSpanRecord(target);
@@ -217,8 +201,7 @@ export class ThreadlineSpanProcessor implements SdkSpanProcessor {
 
   shutdown(): Promise<void> {
     this.lastContext = this.lastParentSpan = this.lastFrame = undefined;
-    this.state.stampers.delete(this);
-    if (this.state.settings === this.settings) this.state.settings = this.previousSettings;
+    this.isShutdown = true;
     return Promise.resolve();
   }
 
@@ -232,6 +215,11 @@ export class ThreadlineSpanProcessor implements SdkSpanProcessor {
   // Records are shared by the spans that resolved alike (see resolveSpan), so emitted keys are
   // cached on them; a stamp, which is rare once a span has its values, computes them afresh.
   private emittedFor(resolved: ResolvedAttributes): EmittedAttributes {
-    return toEmitted(emitAttributes(resolved, this.dialects));
+    // Scopes validated with the configured policy; a stricter processor drops what it let by.
+    const written =
+      this.settings.sensitive === 'drop'
+        ? validateAttributes(resolved, this.settings).attributes
+        : resolved;
+    return toEmitted(emitAttributes(written, this.dialects));
   }
 }

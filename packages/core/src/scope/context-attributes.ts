@@ -7,7 +7,7 @@ import {
 } from '../attributes';
 import { readBaggageAttributes } from '../baggage/read-baggage';
 import { writeBaggage } from '../baggage/write-baggage';
-import { globalState } from '../global-state';
+import { configuredSettings } from '../configuration/configure-threadline';
 import { resolveSpan } from '../processor/resolve-span';
 import { getSpanRecord } from '../processor/span-record';
 import { validateAttributes } from '../validation/validate-attributes';
@@ -81,7 +81,6 @@ export function getContextAttributes(
   options: ReadAttributesOptions = {},
 ): ResolvedAttributes {
   try {
-    const state = globalState();
     const span = trace.getSpan(ctx);
     const baggage = options.readBaggage === true ? propagation.getBaggage(ctx) : undefined;
     const frame = getScopeFrame(ctx);
@@ -89,7 +88,7 @@ export function getContextAttributes(
       frame?.explicit ?? EMPTY_ATTRIBUTES,
       span ? getSpanRecord(span) : undefined,
       frame,
-      baggage ? readBaggageAttributes(baggage, state.settings) : undefined,
+      baggage ? readBaggageAttributes(baggage, configuredSettings()) : undefined,
     ).resolved;
   } catch (error) {
     diag.warn('threadline: could not read attributes from a context', error);

@@ -1,6 +1,6 @@
 import { type Context, context, diag, trace } from '@opentelemetry/api';
 import type { ResolvedAttributes } from '../attributes';
-import { globalState } from '../global-state';
+import { stampSpan } from '../processor/span-owner';
 import { enterFrame, getContextAttributes, type ReadAttributesOptions } from './context-attributes';
 import type { PropagateAttributesParams } from './scope-options';
 
@@ -23,7 +23,7 @@ export function propagateAttributes<T>(params: PropagateAttributesParams, fn: ()
     const entered = enterFrame(active, params, params);
     next = entered.context;
     const span = trace.getSpan(active);
-    if (span) for (const stamper of globalState().stampers) stamper.stamp(span, entered.frame);
+    if (span) stampSpan(span, entered.frame);
   } catch (error) {
     diag.warn('threadline: could not enter an attribute scope; running without it', error);
     return fn();

@@ -1,21 +1,8 @@
 import { type Context, createContextKey } from '@opentelemetry/api';
 import { type AttributeField, EMPTY_ATTRIBUTES, type ResolvedAttributes } from '../attributes';
-import type { ChildResolution } from '../processor/span-record';
+import type { ScopeFrame } from '../resolution-records';
 
-/**
- * Everything Threadline keeps on a context, under one key so that a span start costs one
- * context lookup: what the chain of nested scopes resolved to, the fields a scope cleared with
- * `null` (which lower precedence levels may then not fill in again), and explicit attributes
- * an adapter meant for the next span started on the context.
- */
-export interface ScopeFrame {
-  readonly attributes: ResolvedAttributes;
-  readonly cleared: ReadonlySet<AttributeField> | undefined;
-  /** SPEC §3 level 1 for the next span started on this context; never scope values. */
-  readonly explicit: ResolvedAttributes | undefined;
-  /** The last resolution of a span started in this scope without a recorded parent. */
-  childCache: ChildResolution | undefined;
-}
+export type { ScopeFrame };
 
 // createContextKey uses Symbol.for, so ESM and CJS copies of this package share the key. Its
 // frames keep the v1 fields (attributes, cleared), so an older copy still reads the scopes.

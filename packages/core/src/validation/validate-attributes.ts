@@ -7,7 +7,7 @@ import {
   SCALAR_FIELDS,
   type ScalarField,
 } from '../attributes';
-import { globalState } from '../global-state';
+import { configuredSettings } from '../configuration/configure-threadline';
 import type { ThreadlineSettings } from '../settings';
 import { exceedsCardinality } from './metadata-cardinality';
 import { type InvalidReason, reportInvalid } from './report';
@@ -160,7 +160,7 @@ function validMetadata(
  */
 export function validateAttributes(
   input: unknown,
-  settings: ThreadlineSettings = globalState().settings,
+  settings: ThreadlineSettings = configuredSettings(),
 ): ValidationResult {
   if (typeof input !== 'object' || input === null) return NOTHING;
   try {
