@@ -5,6 +5,7 @@ export default defineConfig({
   ...packageBuild(import.meta.dirname, {
     index: 'src/index.ts',
     'node/index': 'src/node/index.ts',
+    'adapter/index': 'src/adapter/index.ts',
   }),
   esbuildOptions(options, { format }) {
     // src/node/package-require.ts reads import.meta.url only where `__filename` is missing,
