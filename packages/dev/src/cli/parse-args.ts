@@ -9,11 +9,13 @@ export type CliCommand =
       port: number;
       uiPort: number;
       host: string;
+      allowedHosts: string[];
       db?: string;
       prices?: string;
       maxSpans: number;
       maxAgeMs: number;
       maxBodyBytes: number;
+      reset: boolean;
     };
 
 /** A command line that cannot be run, with what to fix. */
@@ -22,7 +24,7 @@ export class CliUsageError extends Error {
 }
 
 /** The help text of `threadline`. */
-export const USAGE = `Usage: threadline dev [options]
+export const USAGE = `Usage: threadline [dev] [options]
 
 Starts a local OTLP/HTTP receiver and a page that shows your app's sessions,
 users and traces as Langfuse would group them.
@@ -30,8 +32,13 @@ users and traces as Langfuse would group them.
 Options:
   --port <n>        OTLP/HTTP receiver port (default 4318)
   --ui-port <n>     page port (default 4319)
-  --host <addr>     interface for both (default 127.0.0.1, this machine only)
+  --host <addr>     interface for both (default 127.0.0.1, this machine only);
+                    any other (e.g. 0.0.0.0) requires the token printed at start
+  --allow-host <name>
+                    another Host name both servers answer to (repeatable);
+                    loopback names and the --host address always work
   --db <file>       SQLite store (default: your data folder, threadline/dev.db)
+  --reset           empty the store first (spans, scores, bookmarks)
   --prices <file>   JSON price table, USD per 1M tokens, over the built-in one:
                     { "my-model": { "input": 0.5, "output": 1.5 } }
   --max-spans <n>   keep at most n spans; oldest traces pruned (default 100000, 0: no bound)
@@ -78,6 +85,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         port: { type: 'string' },
         'ui-port': { type: 'string' },
         host: { type: 'string' },
+        'allow-host': { type: 'string', multiple: true },
+        reset: { type: 'boolean' },
         db: { type: 'string' },
         prices: { type: 'string' },
         'max-spans': { type: 'string' },
@@ -91,13 +100,13 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     throw new CliUsageError((error as Error).message);
   }
   const { values, positionals } = parsed as {
-    values: Record<string, string | boolean | undefined>;
+    values: Record<string, string | string[] | boolean | undefined>;
     positionals: string[];
   };
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
-  if (positionals.length === 0) throw new CliUsageError('missing command: threadline dev');
-  if (positionals[0] !== 'dev' || positionals.length > 1) {
+  // `dev` is the only command, so it may be left out: `npx @threadline/dev` starts it.
+  if (positionals.length > 1 || (positionals.length === 1 && positionals[0] !== 'dev')) {
     throw new CliUsageError(
       `unknown command "${positionals.join(' ')}" (the command is: threadline dev)`,
     );
@@ -117,15 +126,23 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   const maxAge = str('max-age');
   const db = str('db');
   const prices = str('prices');
+  const allowedHosts = (values['allow-host'] as string[] | undefined) ?? [];
+  for (const name of allowedHosts) {
+    if (!/^[\w.:[\]-]+$/.test(name)) {
+      throw new CliUsageError(`--allow-host expects a host name or address, got "${name}"`);
+    }
+  }
   return {
     kind: 'dev',
     port,
     uiPort,
     host: str('host') ?? '127.0.0.1',
+    allowedHosts,
     ...(db !== undefined ? { db } : {}),
     ...(prices !== undefined ? { prices } : {}),
     maxSpans: integer(str('max-spans'), '--max-spans', 100_000, Number.MAX_SAFE_INTEGER),
     maxAgeMs: maxAge === undefined ? 0 : parseDuration(maxAge),
     maxBodyBytes: maxBodyMiB * 1024 * 1024,
+    reset: values.reset === true,
   };
 }

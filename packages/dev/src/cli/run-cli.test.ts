@@ -71,6 +71,42 @@ describe('threadline', () => {
     },
   );
 
+  it('with --host 0.0.0.0 prints the token with the page and the exporter header; --reset empties the store', async () => {
+    const db = join(dir, 'exposed.db');
+    const run = start([
+      '--host',
+      '0.0.0.0',
+      '--port',
+      '0',
+      '--ui-port',
+      '0',
+      '--db',
+      db,
+      '--reset',
+    ]);
+    await expect.poll(() => run.out(), { timeout: 20_000 }).toContain('Ctrl+C to stop.');
+    const page = /Page\s+(http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/.exec(run.out());
+    expect(page).not.toBeNull();
+    const [, pageUrl, token] = page!;
+    const endpoint = /OTEL_EXPORTER_OTLP_ENDPOINT=(http:\/\/127\.0\.0\.1:\d+)/.exec(run.out())![1]!;
+    expect(run.out()).toContain(`OTEL_EXPORTER_OTLP_HEADERS=x-threadline-token=${token}`);
+    expect(run.out()).toContain('(emptied, 0 spans');
+    const otlp = (headers: Record<string, string>) =>
+      fetch(`${endpoint}/v1/traces`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: '{}',
+      });
+    expect((await otlp({})).status).toBe(401);
+    expect((await otlp({ 'x-threadline-token': token! })).status).toBe(200);
+    expect((await fetch(pageUrl!)).status).toBe(401);
+    const login = await fetch(`${pageUrl}/?token=${token}`, { redirect: 'manual' });
+    expect(login.status).toBe(303);
+    expect(login.headers.get('set-cookie')).toContain('HttpOnly; SameSite=Strict');
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
+
   it('exits 2 with the reason on a bad command line', async () => {
     const run = start(['dev', '--port', 'many']);
     expect(await run.exited).toBe(2);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadPrices } from '../prices/load-prices';
 import { BUILT_IN_PRICES } from '../prices/price-table';
+import { TOKEN_HEADER, TOKEN_PARAM } from '../server/request-guard';
 import { type DevServer, startDevServer } from '../server/start-dev-server';
 import { defaultDbPath } from '../store/default-db-path';
 import { PACKAGE_VERSION } from '../version';
@@ -50,6 +51,8 @@ export async function runCli({
       port: command.port,
       uiPort: command.uiPort,
       host: command.host,
+      allowedHosts: command.allowedHosts,
+      reset: command.reset,
       db: command.db ? resolve(command.db) : defaultDbPath(),
       prices,
       maxSpans: command.maxSpans,
@@ -61,16 +64,24 @@ export async function runCli({
     return 1;
   }
 
+  const token = server.token;
   out(`threadline dev ${PACKAGE_VERSION}`);
   out('');
-  out(`  Page           ${server.uiUrl}`);
+  out(`  Page           ${server.uiUrl}${token ? `/?${TOKEN_PARAM}=${token}` : ''}`);
   out(`  OTLP receiver  ${server.tracesUrl}  (JSON and protobuf)`);
   out(
-    `  Store          ${server.dbPath}  (${server.spanCount()} spans${command.maxSpans > 0 ? `, keeps the newest ${command.maxSpans}` : ''})`,
+    `  Store          ${server.dbPath}  (${command.reset ? 'emptied, ' : ''}${server.spanCount()} spans${command.maxSpans > 0 ? `, keeps the newest ${command.maxSpans}` : ''})`,
   );
+  if (token) {
+    out('');
+    out(`Listening on ${command.host}: every request needs the token. Open the page address`);
+    out('above (it keeps the token in a cookie); from another machine use this machine’s name or');
+    out('address in it, allowed with --allow-host if it is a name.');
+  }
   out('');
   out('Send your app’s spans here:');
   out(`  OTEL_EXPORTER_OTLP_ENDPOINT=${server.otlpUrl}`);
+  if (token) out(`  OTEL_EXPORTER_OTLP_HEADERS=${TOKEN_HEADER}=${token}`);
   out('');
   out('Ctrl+C to stop.');
 

@@ -1,7 +1,8 @@
 import { resolveLangfuse } from '@threadline/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_SESSION_ID, DEMO_SESSION_SPANS } from '../../test/support/demo-session';
 import { makeSpan } from '../../test/support/spans';
-import { BUILT_IN_PRICES } from '../prices/price-table';
+import { BUILT_IN_PRICES, costOf } from '../prices/price-table';
 import { type DevStore, openDevStore } from '../store/dev-store';
 import { createDevView } from './dev-view';
 
@@ -91,6 +92,42 @@ describe('createDevView', () => {
       });
     }
     expect(view.traces()).toHaveLength(4);
+  });
+
+  it('totals tokens and cost over model calls only, as Langfuse does (the demo: 454, not 600)', () => {
+    const demo = openDevStore({ path: ':memory:' });
+    try {
+      demo.insertSpans(DEMO_SESSION_SPANS);
+      const view = createDevView({ store: demo, prices: BUILT_IN_PRICES });
+      const observations = resolveLangfuse(DEMO_SESSION_SPANS).traces.flatMap(
+        (t) => t.observations,
+      );
+      const generations = observations.filter((o) => o.type === 'generation');
+      const sum = (list: typeof observations) => list.reduce((n, o) => n + (o.usage.total ?? 0), 0);
+      // The data as it is: the AI SDK's ai.generateText span repeats its two calls' usage.
+      expect(sum(generations)).toBe(454);
+      expect(sum(observations)).toBe(600);
+
+      const [session] = view.sessions();
+      expect(session).toMatchObject({ id: DEMO_SESSION_ID, traces: 4 });
+      expect(session!.tokens.total).toBe(454);
+      const aiSdk = view.traces().find((t) => t.name === 'shipment-delay')!;
+      expect(aiSdk.tokens).toEqual({ input: 119, output: 27, total: 146 });
+      expect(view.users()).toEqual([
+        expect.objectContaining({
+          id: 'user-7f3a',
+          tokens: expect.objectContaining({ total: 454 }),
+        }),
+      ]);
+      const cost = generations.reduce(
+        (n, o) => n + (costOf(BUILT_IN_PRICES, o.model, o.usage) ?? 0),
+        0,
+      );
+      expect(session!.cost.usd).toBeCloseTo(cost, 12);
+      expect(view.users()[0]!.cost.usd).toBeCloseTo(cost, 12);
+    } finally {
+      demo.close();
+    }
   });
 
   it('prices tokens from the table and names the models it cannot price', () => {

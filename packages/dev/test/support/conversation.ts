@@ -53,10 +53,18 @@ export interface ConversationOptions {
   /** Start of the first turn, ms since the epoch. Default: a minute ago. */
   startAt?: number;
   model?: string;
+  /** Headers the exporter sends, e.g. the receiver's token. */
+  headers?: Record<string, string>;
 }
 
-function exporterFor(url: string, encoding: 'json' | 'protobuf'): SpanExporter {
-  return encoding === 'json' ? new JsonExporter({ url }) : new ProtoExporter({ url });
+function exporterFor(
+  url: string,
+  encoding: 'json' | 'protobuf',
+  headers: Record<string, string>,
+): SpanExporter {
+  return encoding === 'json'
+    ? new JsonExporter({ url, headers })
+    : new ProtoExporter({ url, headers });
 }
 
 /**
@@ -75,9 +83,10 @@ export async function exportConversation({
   tags = ['support'],
   startAt = Date.now() - 60_000,
   model = 'gpt-4o-mini',
+  headers = {},
 }: ConversationOptions): Promise<number> {
   const capture = createSpanCapture({
-    processors: [new BatchSpanProcessor(exporterFor(tracesUrl, encoding))],
+    processors: [new BatchSpanProcessor(exporterFor(tracesUrl, encoding, headers))],
     resource: resourceFromAttributes({ 'service.name': 'support-bot', 'service.version': '1.4.0' }),
   });
   capture.install();
