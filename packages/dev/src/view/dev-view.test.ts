@@ -77,6 +77,7 @@ describe('createDevView', () => {
       const mine = sessions.find((s) => s.id === session.id)!;
       expect(mine.userIds).toEqual(session.userIds);
       expect(mine.traces).toBe(session.traces.length);
+      expect(mine.durationMs).toBe(mine.end - mine.start);
       const observations = session.traces.flatMap((t) => t.observations);
       expect(mine.tokens.total).toBe(observations.reduce((n, o) => n + (o.usage.total ?? 0), 0));
       expect(mine.errors).toBe(observations.filter((o) => o.level === 'ERROR').length);

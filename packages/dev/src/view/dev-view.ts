@@ -20,6 +20,8 @@ export interface SessionSummary {
   userIds: string[];
   start: number;
   end: number;
+  /** From the first trace's start to the last one's end, in milliseconds. */
+  durationMs: number;
   traces: number;
   tokens: TokenTotals;
   cost: CostTotal;
@@ -201,6 +203,7 @@ export function createDevView({ store, prices }: DevViewOptions): DevView {
             userIds: [],
             start: trace.start,
             end: trace.end,
+            durationMs: trace.end - trace.start,
             traces: 0,
             tokens: { input: 0, output: 0, total: 0 },
             cost: noCost(),
@@ -218,6 +221,7 @@ export function createDevView({ store, prices }: DevViewOptions): DevView {
       const session = entry.summary;
       session.traces += 1;
       session.end = Math.max(session.end, trace.end);
+      session.durationMs = session.end - session.start;
       addTokens(session.tokens, trace.tokens);
       addCost(session.cost, trace.cost);
       session.errors += trace.errors;
