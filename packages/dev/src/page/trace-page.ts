@@ -1,5 +1,6 @@
 import type { PriceTable } from '../prices/price-table';
 import type { TraceDetail } from '../view/dev-view';
+import { deleteControl } from './delete-control';
 import { costTitle, formatCost, formatCount, formatDuration, formatTime } from './format';
 import { href, html, type SafeHtml } from './html';
 import { scorePanel } from './score-panel';
@@ -19,7 +20,7 @@ export function renderTracePage({
 }): SafeHtml {
   const { trace, summary, scores } = detail;
   const metadata = Object.entries(trace.metadata);
-  return html`<h1>${trace.name}</h1>
+  return html`<div class="title-row"><h1>${trace.name}</h1><div class="actions">${deleteControl({ what: 'trace', id: trace.id, detail: `its ${formatCount(summary.observations)} spans and scores` })}</div></div>
 <p class="sub mono">trace ${trace.id}</p>
 <dl class="meta panel">
 ${meta('Session', trace.sessionId !== undefined ? html`<a href="${href('sessions', trace.sessionId)}">${trace.sessionId}</a>` : '–')}
