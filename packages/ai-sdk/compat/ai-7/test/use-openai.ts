@@ -2,6 +2,7 @@ import { createOpenAI } from '@ai-sdk/openai';
 import { type MockOpenAI, type MockOpenAIOptions, startMockOpenAI } from '@threadline/testing';
 import type { LanguageModel } from 'ai';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { type HeldTransportOptions, heldTransport } from './held-transport';
 
 /** The loopback OpenAI-compatible server of a test file and `@ai-sdk/openai` 4 pointed at it. */
 export interface LoopbackOpenAI {
@@ -10,12 +11,8 @@ export interface LoopbackOpenAI {
   chat(modelId?: string): LanguageModel;
   /** Responses API (`/v1/responses`), the provider's default. */
   responses(modelId?: string): LanguageModel;
-  /**
-   * Chat Completions through a transport that has the whole answer before the AI SDK reads a
-   * byte of it, as behind a buffering proxy: the model's stream is complete, so an abort can no
-   * longer fail it.
-   */
-  bufferedChat(modelId?: string): LanguageModel;
+  /** Chat Completions through a transport that holds the answer (see {@link heldTransport}). */
+  heldChat(options: HeldTransportOptions): { model: LanguageModel; held: Promise<void> };
 }
 
 /** Starts the server before the file's tests and closes it after them. */
@@ -26,23 +23,17 @@ export function useOpenAI(options: MockOpenAIOptions = {}): LoopbackOpenAI {
   });
   afterAll(() => server?.close());
   beforeEach(() => server?.reset());
-  const provider = (buffered: boolean) =>
-    createOpenAI({
-      baseURL: server!.baseURL,
-      apiKey: 'test',
-      fetch: buffered
-        ? async (input, init) => {
-            const response = await fetch(input, init);
-            return new Response(await response.arrayBuffer(), response);
-          }
-        : undefined,
-    });
+  const provider = (transport?: typeof fetch) =>
+    createOpenAI({ baseURL: server!.baseURL, apiKey: 'test', fetch: transport });
   return {
     get server() {
       return server!;
     },
-    chat: (modelId = 'gpt-4o-mini') => provider(false).chat(modelId),
-    responses: (modelId = 'gpt-4o-mini') => provider(false)(modelId),
-    bufferedChat: (modelId = 'gpt-4o-mini') => provider(true).chat(modelId),
+    chat: (modelId = 'gpt-4o-mini') => provider().chat(modelId),
+    responses: (modelId = 'gpt-4o-mini') => provider()(modelId),
+    heldChat: (options) => {
+      const { fetch, held } = heldTransport(options);
+      return { model: provider(fetch).chat('gpt-4o-mini'), held };
+    },
   };
 }
