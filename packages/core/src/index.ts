@@ -40,6 +40,7 @@ export {
   ThreadlineSpanProcessor,
   type ThreadlineSpanProcessorOptions,
 } from './processor/threadline-span-processor';
+export { SessionSampler, type SessionSamplerOptions } from './sampling/session-sampler';
 export {
   contextWithAttributes,
   getContextAttributes,
