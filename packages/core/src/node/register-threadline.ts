@@ -51,9 +51,9 @@ export interface ThreadlineRegistration {
  * the AsyncLocalStorage context manager and the W3C trace-context and baggage propagators.
  *
  * It builds on the OpenTelemetry SDK the application installed, an optional peer:
- * `@opentelemetry/sdk-trace` 3.x, else `@opentelemetry/sdk-trace-node` or `-base` 2.x. It throws,
- * naming the install lines, when no SDK (or, for the default export, no OTLP exporter package)
- * is installed.
+ * `@opentelemetry/sdk-trace` 3.x, else `@opentelemetry/sdk-trace-node` or `-base` 2.x, else
+ * `@opentelemetry/sdk-trace` 2.9+. It throws, naming the install lines, when no SDK (or, for the
+ * default export, no OTLP exporter package) is installed.
  *
  * @example
  * registerThreadline({ serviceName: 'support-bot' });
