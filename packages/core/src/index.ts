@@ -48,6 +48,7 @@ export {
 } from './scope/context-attributes';
 export { getActiveAttributes, propagateAttributes } from './scope/propagate-attributes';
 export type { PropagateAttributesParams, ScopeOptions } from './scope/scope-options';
+export type { MaskFunction } from './settings';
 export type { InvalidReason, InvalidValueReport, OnInvalid } from './validation/report';
 export { detectSensitive, type SensitivePolicy } from './validation/sensitive';
 export { type ValidationResult, validateAttributes } from './validation/validate-attributes';

@@ -9,7 +9,15 @@ export interface ThreadlineSettings {
   maxMetadataCardinality: number;
   /** Called for every invalid or flagged value. */
   onInvalid?: OnInvalid;
+  /** Rewrites captured content (prompts, completions, tool arguments) before it is recorded. */
+  mask?: MaskFunction;
 }
+
+/**
+ * Rewrites a captured input or output before it becomes a span attribute (Langfuse's `mask`):
+ * return what may be recorded. A mask that throws drops that content, never the span.
+ */
+export type MaskFunction = (params: { data: unknown }) => unknown;
 
 /** The options from which settings are made; anything out of range falls back to the default. */
 export interface SettingsOptions {
@@ -19,6 +27,8 @@ export interface SettingsOptions {
   onInvalid?: OnInvalid;
   /** Distinct values per metadata key before it is reported as unbounded. Default 1000. */
   maxMetadataCardinality?: number;
+  /** Rewrites captured content before it is recorded (see {@link MaskFunction}). */
+  mask?: MaskFunction;
 }
 
 /** The settings when nothing was configured. */
@@ -26,6 +36,7 @@ export const DEFAULT_SETTINGS: ThreadlineSettings = Object.freeze({
   sensitive: 'warn',
   maxMetadataCardinality: 1000,
   onInvalid: undefined,
+  mask: undefined,
 });
 
 const SENSITIVE_POLICIES = new Set<unknown>(['warn', 'drop', 'allow']);
@@ -39,6 +50,7 @@ export function toSettings(options: SettingsOptions | undefined): ThreadlineSett
     sensitive = 'warn',
     onInvalid,
     maxMetadataCardinality = 1000,
+    mask,
   } = typeof options === 'object' && options !== null ? options : {};
   return {
     sensitive: SENSITIVE_POLICIES.has(sensitive) ? sensitive : 'warn',
@@ -47,5 +59,6 @@ export function toSettings(options: SettingsOptions | undefined): ThreadlineSett
       Number.isFinite(maxMetadataCardinality) && maxMetadataCardinality > 0
         ? Math.floor(maxMetadataCardinality)
         : 1000,
+    mask: typeof mask === 'function' ? mask : undefined,
   };
 }

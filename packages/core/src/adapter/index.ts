@@ -20,6 +20,7 @@ export {
 export {
   isContentCaptureEnabled,
   MAX_CONTENT_CHARS,
+  maskContent,
   toContentAttribute,
 } from './content-capture';
 export {
