@@ -1,5 +1,5 @@
 import { propagateAttributes } from '@threadline/core';
-import { generateText, stepCountIs, streamText } from 'ai';
+import { embed, embedMany, generateText, stepCountIs, streamText } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from '../../../test/harness';
 import { contextsByName, type SpanContextFields } from '../../../test/span-context';
@@ -109,6 +109,17 @@ describe('registerThreadlineTelemetry(): every span of a call carries the active
       'weather-lookup < execute_tool weather',
       'weather-lookup < execute_tool weather',
     ]);
+  });
+
+  it('embed and embedMany: their spans carry the scope too', async () => {
+    await propagateAttributes(SCOPE, async () => {
+      await embed({ model: openai.embedding(), value: 'sunny' });
+      await embedMany({ model: openai.embedding(), values: ['sunny', 'rainy'] });
+    });
+    const spans = contextsByName(await harness.settle());
+    // Each operation, and its one call to the model.
+    expect(spans.map(([name]) => name)).toEqual(Array(4).fill('embeddings text-embedding-3-small'));
+    expect(spans).toEqual(spans.map(([name]) => [name, FROM_SCOPE]));
   });
 
   it('outside any scope: the spans are made and carry no Threadline key', async () => {

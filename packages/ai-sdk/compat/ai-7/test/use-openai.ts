@@ -1,6 +1,6 @@
 import { createOpenAI } from '@ai-sdk/openai';
 import { type MockOpenAI, type MockOpenAIOptions, startMockOpenAI } from '@threadline/testing';
-import type { LanguageModel } from 'ai';
+import type { EmbeddingModel, LanguageModel } from 'ai';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { type HeldTransportOptions, heldTransport } from './held-transport';
 
@@ -11,6 +11,8 @@ export interface LoopbackOpenAI {
   chat(modelId?: string): LanguageModel;
   /** Responses API (`/v1/responses`), the provider's default. */
   responses(modelId?: string): LanguageModel;
+  /** Embeddings API (`/v1/embeddings`). */
+  embedding(modelId?: string): EmbeddingModel;
   /** Chat Completions through a transport that holds the answer (see {@link heldTransport}). */
   heldChat(options: HeldTransportOptions): { model: LanguageModel; held: Promise<void> };
 }
@@ -31,6 +33,7 @@ export function useOpenAI(options: MockOpenAIOptions = {}): LoopbackOpenAI {
     },
     chat: (modelId = 'gpt-4o-mini') => provider().chat(modelId),
     responses: (modelId = 'gpt-4o-mini') => provider()(modelId),
+    embedding: (modelId = 'text-embedding-3-small') => provider().embedding(modelId),
     heldChat: (options) => {
       const { fetch, held } = heldTransport(options);
       return { model: provider(fetch).chat('gpt-4o-mini'), held };
