@@ -1,4 +1,4 @@
-import type { LangfuseObservation } from '@threadline/testing';
+import type { LangfuseObservation } from '@threadline/read-model';
 
 /** An observation with its children, in start-time order. */
 export interface ObservationNode {

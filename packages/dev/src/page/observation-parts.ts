@@ -1,4 +1,4 @@
-import type { LangfuseObservation, LangfuseUsage } from '@threadline/testing';
+import type { LangfuseObservation, LangfuseUsage } from '@threadline/read-model';
 import { costOf, type PriceTable } from '../prices/price-table';
 import { displayJson } from '../view/bounded-value';
 import type { DevObservation } from '../view/resolve-trace';

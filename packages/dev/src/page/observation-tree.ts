@@ -1,4 +1,4 @@
-import type { LangfuseObservation } from '@threadline/testing';
+import type { LangfuseObservation } from '@threadline/read-model';
 import type { PriceTable } from '../prices/price-table';
 import { html, type SafeHtml } from './html';
 import { buildForest, type ObservationNode } from './observation-forest';

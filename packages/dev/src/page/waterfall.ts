@@ -1,4 +1,4 @@
-import type { LangfuseObservation, LangfuseTrace } from '@threadline/testing';
+import type { LangfuseObservation, LangfuseTrace } from '@threadline/read-model';
 import type { PriceTable } from '../prices/price-table';
 import { formatCount, formatDuration } from './format';
 import { href, html, type SafeHtml } from './html';

@@ -1,4 +1,4 @@
-import type { LangfuseUsage } from '@threadline/testing';
+import type { LangfuseUsage } from '@threadline/read-model';
 
 /** US dollars per one million tokens. */
 export interface ModelPrice {

@@ -9,7 +9,7 @@ import {
   type ReceivedSpan,
   readRequestBody,
   UnsupportedEncodingError,
-} from '@threadline/testing';
+} from '@threadline/read-model';
 import type { DevStore, InsertResult } from '../store/dev-store';
 
 /** Options of {@link createOtlpHandler}. */

@@ -1,4 +1,4 @@
-import type { LangfuseTrace } from '@threadline/testing';
+import type { LangfuseTrace } from '@threadline/read-model';
 
 /** Options of {@link createResolvedCache}. */
 export interface ResolvedCacheOptions {
