@@ -32,4 +32,19 @@ export {
 } from './otlp/received-span';
 export type { HrTimeLike, SdkReadableSpan } from './otlp/sdk-span';
 export { toReceivedSpans } from './otlp/to-received-spans';
+export type { PhoenixVersion } from './phoenix/phoenix-version';
+export type {
+  PhoenixIOValue,
+  PhoenixMessage,
+  PhoenixMessageContent,
+  PhoenixSession,
+  PhoenixSpan,
+  PhoenixSpanKind,
+  PhoenixTokenCounts,
+  PhoenixTokenTotals,
+  PhoenixToolCall,
+  PhoenixTrace,
+  PhoenixView,
+} from './phoenix/phoenix-view';
+export { type ResolvePhoenixOptions, resolvePhoenix } from './phoenix/resolve-phoenix';
 export { PACKAGE_VERSION as VERSION } from './version';
