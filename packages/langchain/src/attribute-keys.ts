@@ -1,10 +1,8 @@
-/** Span attributes that only `@threadline/langchain` writes. */
+/**
+ * Span attributes that only `@threadline/langchain` writes. A span the handler ended itself
+ * carries core's `threadline.end_reason` instead (`THREADLINE_SPAN_ATTRIBUTES.END_REASON`).
+ */
 export const LANGCHAIN_ATTRIBUTES = {
-  /**
-   * On a span the handler ended itself because LangChain never ended its run:
-   * `max_open_runs` (too many open runs) or `max_run_age` (open longer than `maxRunAgeMs`).
-   */
-  EVICTED: 'threadline.langchain.evicted',
   /**
    * On a graph span (LangGraph 1.7+): the ids of the interrupts the graph paused at, the ids a
    * `Command({ resume })` answers.

@@ -1,7 +1,7 @@
 import { StringOutputParser } from '@langchain/core/output_parsers';
 import { ChatPromptTemplate } from '@langchain/core/prompts';
 import { describe, expect, it } from 'vitest';
-import { LANGCHAIN_ATTRIBUTES, ThreadlineCallbackHandler } from '../src/index';
+import { ThreadlineCallbackHandler } from '../src/index';
 import { ScriptedChatModel } from './support/scripted-chat-model';
 import { useSpanCapture } from './support/span-harness';
 
@@ -21,7 +21,7 @@ describe('runs that never end', () => {
     const evicted = capture.spans();
     expect(evicted.map((s) => s.name)).toEqual(['run0', 'run1']);
     for (const span of evicted) {
-      expect(span.attributes[LANGCHAIN_ATTRIBUTES.EVICTED]).toBe('max_open_runs');
+      expect(span.attributes['threadline.end_reason']).toBe('evicted_max_open');
     }
     // LangChain ending an evicted run later is a no-op, not a second end.
     handler.handleChainEnd({}, runId(0));
@@ -35,9 +35,9 @@ describe('runs that never end', () => {
     const handler = new ThreadlineCallbackHandler({ maxRunAgeMs: -1 });
     handler.handleChainStart({ lc: 1, type: 'not_implemented', id: ['stale'] }, {}, runId(1));
     handler.handleChainStart({ lc: 1, type: 'not_implemented', id: ['fresh'] }, {}, runId(2));
-    expect(
-      capture.spans().map((s) => [s.name, s.attributes[LANGCHAIN_ATTRIBUTES.EVICTED]]),
-    ).toEqual([['stale', 'max_run_age']]);
+    expect(capture.spans().map((s) => [s.name, s.attributes['threadline.end_reason']])).toEqual([
+      ['stale', 'evicted_max_age'],
+    ]);
     expect(handler.openRuns).toBe(1);
     handler.handleChainEnd({}, runId(2));
     expect(handler.openRuns).toBe(0);
@@ -63,7 +63,9 @@ describe('runs that never end', () => {
     for (let i = 0; i < 3; i++) handler.handleChainEnd({}, runId(i));
     const spans = capture.spans();
     expect(new Set(spans.map((s) => s.spanContext().spanId)).size).toBe(spans.length);
-    const evicted = spans.filter((s) => s.attributes[LANGCHAIN_ATTRIBUTES.EVICTED]);
+    const evicted = spans.filter(
+      (s) => s.attributes['threadline.end_reason'] === 'evicted_max_open',
+    );
     expect(evicted.map((s) => s.name).sort()).toEqual([
       'RunnableSequence',
       'ScriptedChatModel',

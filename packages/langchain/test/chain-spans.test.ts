@@ -233,7 +233,7 @@ describe('ThreadlineCallbackHandler: spans of a chain', () => {
     expect(second!.attributes['gen_ai.usage.cache_read.input_tokens']).toBe(10);
     expect(JSON.parse(String(second!.attributes['langfuse.observation.usage_details']))).toEqual({
       input: 20,
-      input_cache_read: 10,
+      input_cached_tokens: 10,
       output: 9,
       total: 39,
     });
@@ -400,8 +400,7 @@ describe('ThreadlineCallbackHandler: spans of a chain', () => {
     expect(
       JSON.parse(String(spanNamed(spans, 'twice').attributes['langfuse.observation.output'])),
     ).toEqual({ output: 'Paris is the capital.' });
-    for (const span of spans)
-      expect(span.attributes['threadline.langchain.evicted']).toBeUndefined();
+    for (const span of spans) expect(span.attributes['threadline.end_reason']).toBeUndefined();
     expect(handler.openRuns).toBe(0);
   });
 });
@@ -502,7 +501,7 @@ describe('ThreadlineCallbackHandler: errors', () => {
     for (const span of spans) {
       expect(span.attributes['session.id']).toBeUndefined();
       expect(span.attributes['user.id']).toBe('u-ok');
-      expect(span.attributes['threadline.langchain.evicted']).toBeUndefined();
+      expect(span.attributes['threadline.end_reason']).toBeUndefined();
     }
     expect(handler.openRuns).toBe(0);
   });

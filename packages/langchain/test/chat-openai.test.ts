@@ -132,7 +132,7 @@ describe('ChatOpenAI against the loopback OpenAI-compatible server', () => {
     });
     expect(JSON.parse(String(second!.attributes['langfuse.observation.usage_details']))).toEqual({
       input: 24,
-      input_cache_read: 16,
+      input_cached_tokens: 16,
       output: 7,
       total: 47,
     });

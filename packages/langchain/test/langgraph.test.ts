@@ -83,7 +83,7 @@ function expectNoFailures(spans: readonly ReadableSpan[]): void {
   expect(new Set(spans.map((s) => s.spanContext().spanId)).size).toBe(spans.length);
   for (const span of spans) {
     expect(span.status.code, span.name).not.toBe(SpanStatusCode.ERROR);
-    expect(span.attributes[LANGCHAIN_ATTRIBUTES.EVICTED], span.name).toBeUndefined();
+    expect(span.attributes['threadline.end_reason'], span.name).toBeUndefined();
   }
 }
 

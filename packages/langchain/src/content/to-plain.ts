@@ -1,4 +1,4 @@
-import { MAX_CONTENT_CHARS } from '@threadline/core';
+import { MAX_CONTENT_CHARS } from '@threadline/core/adapter';
 
 /** How deep, how wide and how long a value is copied before it is cut. */
 const MAX_DEPTH = 8;
@@ -14,9 +14,11 @@ const ROLES: Readonly<Record<string, string>> = {
   remove: 'remove',
 };
 
-type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };
+/** JSON data as `toPlain` makes it. */
+export type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };
 
-interface MessageLike {
+/** The fields of a LangChain message that are read here (0.3.x and 1.x alike). */
+export interface MessageLike {
   content: unknown;
   getType?: () => string;
   _getType?: () => string;
@@ -71,7 +73,8 @@ function messageToPlain(message: MessageLike, depth: number, seen: WeakSet<objec
   return out;
 }
 
-function cutString(value: string): string {
+/** A string cut at `MAX_CONTENT_CHARS` (with `…`), so one long value cannot crowd out the rest. */
+export function cutString(value: string): string {
   return value.length <= MAX_CONTENT_CHARS ? value : `${value.slice(0, MAX_CONTENT_CHARS)}…`;
 }
 

@@ -17,6 +17,8 @@ import {
 } from '@opentelemetry/api';
 import {
   contextWithExplicitAttributes,
+  END_REASONS,
+  type EndReason,
   GEN_AI_ATTRIBUTES,
   GEN_AI_OPERATIONS,
   getSpanAttributes,
@@ -25,10 +27,10 @@ import {
   type ObservationType,
   recordSpanError,
   safely,
-  toContentAttribute,
-} from '@threadline/core';
-import { LANGCHAIN_ATTRIBUTES } from '../attribute-keys';
-import { toPlain } from '../content/to-plain';
+  THREADLINE_SPAN_ATTRIBUTES,
+} from '@threadline/core/adapter';
+import { GEN_AI_EXTRA_ATTRIBUTES } from '../gen-ai-keys';
+import { setModelInput } from '../model/model-input';
 import { modelRequestAttributes, readModelRequest } from '../model/model-request';
 import { setModelResponse } from '../model/model-response';
 import { isAgentRun } from '../runs/agent-run';
@@ -46,6 +48,7 @@ import { runName } from '../runs/run-name';
 import { type EvictionReason, type RunRecord, RunRegistry, touch } from '../runs/run-registry';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version';
 import type { ThreadlineCallbackHandlerOptions } from './handler-options';
+import { setSpanContent } from './span-content';
 
 type Metadata = Record<string, unknown> | undefined;
 
@@ -54,6 +57,9 @@ const DEFAULT_MAX_RUN_AGE_MS = 3_600_000;
 
 const { TYPE, INPUT, OUTPUT, COMPLETION_START_TIME, STATUS_MESSAGE } =
   LANGFUSE_OBSERVATION_ATTRIBUTES;
+const { TOOL_CALL_ARGUMENTS, TOOL_CALL_RESULT } = GEN_AI_EXTRA_ATTRIBUTES;
+const TOOL_INPUT_KEYS = [INPUT, TOOL_CALL_ARGUMENTS] as const;
+const TOOL_OUTPUT_KEYS = [OUTPUT, TOOL_CALL_RESULT] as const;
 
 /** `gen_ai.operation.name` per observation type. */
 const OPERATIONS: Readonly<Record<ObservationType, string>> = {
@@ -80,6 +86,10 @@ interface RunStart {
   hidden?: boolean;
   /** The run's input, recorded when content capture is on and the span is recording. */
   input?: unknown;
+  /** The keys the input is recorded under; default `langfuse.observation.input`. */
+  inputKeys?: readonly string[];
+  /** Writes more of the input (a model's GenAI messages), under the same conditions. */
+  writeInput?: (span: Span) => void;
 }
 
 /**
@@ -227,8 +237,8 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
         if (!this.captureContent) return;
         // Streamed transforms (a parser after a model) report their input only at the end:
         // 1.x says so at the start (lc_defers_inputs), 0.3 starts them with a placeholder.
-        if (kwargs?.inputs !== undefined) setSpanContent(span, INPUT, kwargs.inputs);
-        setSpanContent(span, OUTPUT, outputs);
+        if (kwargs?.inputs !== undefined) setSpanContent(span, [INPUT], kwargs.inputs);
+        setSpanContent(span, [OUTPUT], outputs);
       });
     });
   }
@@ -328,7 +338,10 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
   ): void {
     safely('langchain handleToolStart', () => {
       const toolName = runName(tool, name, 'tool');
-      const attributes: Attributes = { [GEN_AI_ATTRIBUTES.TOOL_NAME]: toolName };
+      const attributes: Attributes = {
+        [GEN_AI_ATTRIBUTES.TOOL_NAME]: toolName,
+        [GEN_AI_EXTRA_ATTRIBUTES.TOOL_TYPE]: 'function',
+      };
       // 1.x passes the tool call id; 0.3 does not (it is read from the ToolMessage at the end).
       if (typeof toolCallId === 'string' && toolCallId) {
         attributes[GEN_AI_ATTRIBUTES.TOOL_CALL_ID] = toolCallId;
@@ -343,6 +356,7 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
         tags,
         metadata,
         input,
+        inputKeys: TOOL_INPUT_KEYS,
       });
       if (record && attributes[GEN_AI_ATTRIBUTES.TOOL_CALL_ID] !== undefined) {
         record.toolCallId = true;
@@ -363,7 +377,7 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
           typeof output === 'object' && output !== null && 'content' in output && callId
             ? (output as { content: unknown }).content
             : output;
-        setSpanContent(span, OUTPUT, content);
+        setSpanContent(span, TOOL_OUTPUT_KEYS, content);
       });
     });
   }
@@ -399,7 +413,7 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
   override handleRetrieverEnd(documents: DocumentInterface[], runId: string): void {
     safely('langchain handleRetrieverEnd', () => {
       this.finish(runId, (span) => {
-        if (this.captureContent) setSpanContent(span, OUTPUT, documents);
+        if (this.captureContent) setSpanContent(span, [OUTPUT], documents);
       });
     });
   }
@@ -453,6 +467,7 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
       tags,
       metadata,
       input,
+      writeInput: (span) => setModelInput(span, input, extraParams?.invocation_params),
     });
   }
 
@@ -484,7 +499,10 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
           span.setAttribute(GEN_AI_ATTRIBUTES.CONVERSATION_ID, sessionId);
         }
       }
-      if (this.captureContent && run.input !== undefined) setSpanContent(span, INPUT, run.input);
+      if (this.captureContent) {
+        if (run.input !== undefined) setSpanContent(span, run.inputKeys ?? [INPUT], run.input);
+        if (run.writeInput) safely('langchain model input', () => run.writeInput!(span));
+      }
     }
     return this.register(run, parent, span, trace.setSpan(base, span));
   }
@@ -500,6 +518,7 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
     const startedAt = this.runs.now();
     touch(parent, startedAt);
     const record: RunRecord = {
+      runId: run.runId,
       span,
       childContext,
       type: run.type,
@@ -510,6 +529,10 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
       parent,
     };
     this.runs.add(run.runId, record);
+    if (parent) {
+      parent.children ??= new Set();
+      parent.children.add(record);
+    }
     return record;
   }
 
@@ -518,8 +541,8 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
     const record = this.runs.take(runId);
     if (!record) return;
     touch(record.parent, this.runs.now());
-    // The record no longer holds its parent: a finished run keeps nothing alive.
-    record.parent = undefined;
+    this.detach(record);
+    this.endOpenDescendants(record);
     const span = record.span;
     if (!span) return;
     if (update && span.isRecording()) safely('langchain span update', () => update(span, record));
@@ -557,23 +580,49 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
     });
   }
 
+  /** Unlinks a run that left the registry from its parent: a finished run keeps nothing alive. */
+  private detach(record: RunRecord): void {
+    record.parent?.children?.delete(record);
+    record.parent = undefined;
+  }
+
+  /**
+   * Ends the runs below one that ended and that LangChain never ended (a stream read inside the
+   * run and left early reports nothing), each at its own last sign of life.
+   */
+  private endOpenDescendants(record: RunRecord): void {
+    if (!record.children) return;
+    const stack = [...record.children];
+    record.children = undefined;
+    for (let child = stack.pop(); child !== undefined; child = stack.pop()) {
+      // Only a run still registered is open; taking it out means nobody ends it again.
+      if (this.runs.take(child.runId) !== child) continue;
+      child.parent = undefined;
+      if (child.children) {
+        stack.push(...child.children);
+        child.children = undefined;
+      }
+      this.endItself(child, END_REASONS.PARENT_ENDED);
+    }
+  }
+
   /**
    * Ends a run that LangChain never ended (it reports nothing when a consumer stops reading a
    * stream or aborts it), at the run's last sign of life.
    */
   private evict(record: RunRecord, reason: EvictionReason): void {
-    record.parent = undefined;
+    this.detach(record);
+    this.endItself(record, reason);
+  }
+
+  /** Ends the span of a run the handler ends itself, marked with why, at its last sign of life. */
+  private endItself(record: RunRecord, reason: EndReason): void {
     const span = record.span;
     if (!span) return;
-    safely('langchain run eviction', () => {
+    safely('langchain run end', () => {
       diag.debug(`threadline: ending a LangChain run that did not end (${reason})`);
-      span.setAttribute(LANGCHAIN_ATTRIBUTES.EVICTED, reason);
+      span.setAttribute(THREADLINE_SPAN_ATTRIBUTES.END_REASON, reason);
       span.end(record.lastActivity);
     });
   }
-}
-
-function setSpanContent(span: Span, key: string, value: unknown): void {
-  const content = toContentAttribute(typeof value === 'string' ? value : toPlain(value));
-  if (content !== undefined) span.setAttribute(key, content);
 }

@@ -46,3 +46,27 @@ export function finishReasonOf(generation: Bag): string | undefined {
   if (metadata?.object === 'response') return responsesApiFinishReason(metadata, message);
   return undefined;
 }
+
+/** Provider finish reasons that mean one of the GenAI output message's own values. */
+const GEN_AI_FINISH_REASONS: Readonly<Record<string, string>> = {
+  tool_calls: 'tool_call',
+  function_call: 'tool_call',
+  tool_use: 'tool_call',
+  end_turn: 'stop',
+  stop_sequence: 'stop',
+  STOP: 'stop',
+  max_tokens: 'length',
+  max_output_tokens: 'length',
+  MAX_TOKENS: 'length',
+  SAFETY: 'content_filter',
+  refusal: 'content_filter',
+};
+
+/**
+ * A finish reason in the vocabulary of GenAI output messages (`stop`, `length`,
+ * `content_filter`, `tool_call`, `error`), else the provider's own value.
+ * `gen_ai.response.finish_reasons` keeps the provider's values.
+ */
+export function genAiFinishReason(reason: string): string {
+  return GEN_AI_FINISH_REASONS[reason] ?? reason;
+}

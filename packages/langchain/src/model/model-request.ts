@@ -1,5 +1,7 @@
 import type { Attributes } from '@opentelemetry/api';
-import { GEN_AI_ATTRIBUTES, LANGFUSE_OBSERVATION_ATTRIBUTES } from '@threadline/core';
+import { GEN_AI_ATTRIBUTES, LANGFUSE_OBSERVATION_ATTRIBUTES } from '@threadline/core/adapter';
+import { GEN_AI_EXTRA_ATTRIBUTES } from '../gen-ai-keys';
+import { genAiProviderName } from './provider-name';
 
 type Bag = Record<string, unknown> | undefined;
 
@@ -21,7 +23,11 @@ const PARAMETERS: readonly Parameter[] = [
     attribute: GEN_AI_ATTRIBUTES.REQUEST_TEMPERATURE,
   },
   { name: 'top_p', aliases: ['top_p', 'topP'], attribute: GEN_AI_ATTRIBUTES.REQUEST_TOP_P },
-  { name: 'top_k', aliases: ['top_k', 'topK'] },
+  {
+    name: 'top_k',
+    aliases: ['top_k', 'topK'],
+    attribute: GEN_AI_EXTRA_ATTRIBUTES.REQUEST_TOP_K,
+  },
   {
     name: 'max_tokens',
     aliases: [
@@ -119,7 +125,9 @@ export function readModelRequest(
 
 /** The span attributes of a model request (SPEC §7). */
 export function modelRequestAttributes(request: ModelRequest, attributes: Attributes): void {
-  if (request.provider) attributes[GEN_AI_ATTRIBUTES.PROVIDER_NAME] = request.provider;
+  if (request.provider) {
+    attributes[GEN_AI_ATTRIBUTES.PROVIDER_NAME] = genAiProviderName(request.provider);
+  }
   if (request.model) {
     attributes[GEN_AI_ATTRIBUTES.REQUEST_MODEL] = request.model;
     attributes[LANGFUSE_OBSERVATION_ATTRIBUTES.MODEL_NAME] = request.model;

@@ -3,9 +3,12 @@ import {
   GEN_AI_ATTRIBUTES,
   LANGFUSE_OBSERVATION_ATTRIBUTES,
   toContentAttribute,
-} from '@threadline/core';
+  USAGE_DETAIL_KEYS,
+} from '@threadline/core/adapter';
 import { toPlain } from '../content/to-plain';
+import { GEN_AI_EXTRA_ATTRIBUTES } from '../gen-ai-keys';
 import { finishReasonOf } from './finish-reason';
+import { toOutputMessages } from './output-messages';
 
 type Bag = Record<string, any> | undefined;
 
@@ -17,6 +20,7 @@ export interface TokenUsage {
   output?: number;
   total?: number;
   cacheRead?: number;
+  cacheCreation?: number;
   reasoning?: number;
 }
 
@@ -32,7 +36,7 @@ function detail(value: unknown): number | undefined {
 
 /**
  * Usage of a model call: the message's `usage_metadata` (LangChain's provider-neutral shape:
- * `input_tokens`, `output_tokens`, `input_token_details.cache_read`,
+ * `input_tokens`, `output_tokens`, `input_token_details.cache_read` and `.cache_creation`,
  * `output_token_details.reasoning`), else the integration's `llmOutput.tokenUsage`
  * (`promptTokens`, `completionTokens`, `totalTokens`).
  */
@@ -49,6 +53,7 @@ export function readTokenUsage(output: Bag): TokenUsage | undefined {
           output: count(usage.output_tokens),
           total: count(usage.total_tokens),
           cacheRead: detail(usage.input_token_details?.cache_read),
+          cacheCreation: detail(usage.input_token_details?.cache_creation),
           reasoning: detail(usage.output_token_details?.reasoning),
         };
         if (found.input !== undefined || found.output !== undefined) return found;
@@ -69,18 +74,25 @@ export function readTokenUsage(output: Bag): TokenUsage | undefined {
 }
 
 /**
- * `langfuse.observation.usage_details`. Langfuse adds up every usage type whose name contains
- * `input` (or `output`), so the cached and reasoning parts are split off rather than counted
- * twice: `input` + `input_cache_read` = all input tokens.
+ * `langfuse.observation.usage_details`, under core's `USAGE_DETAIL_KEYS` (the names
+ * `@threadline/openai` writes). Langfuse adds up every usage type whose name contains `input`
+ * (or `output`), so the cached and reasoning parts are split off rather than counted twice:
+ * `input` + `input_cached_tokens` + `input_cache_creation_tokens` = all input tokens.
  */
 export function usageDetails(usage: TokenUsage): Record<string, number> {
   const details: Record<string, number> = {};
-  if (usage.input !== undefined) details.input = usage.input - (usage.cacheRead ?? 0);
-  if (usage.cacheRead !== undefined) details.input_cache_read = usage.cacheRead;
-  if (usage.output !== undefined) details.output = usage.output - (usage.reasoning ?? 0);
-  if (usage.reasoning !== undefined) details.output_reasoning = usage.reasoning;
-  const total = usage.total ?? (usage.input ?? 0) + (usage.output ?? 0);
-  details.total = total;
+  const cached = (usage.cacheRead ?? 0) + (usage.cacheCreation ?? 0);
+  if (usage.input !== undefined)
+    details[USAGE_DETAIL_KEYS.INPUT] = Math.max(usage.input - cached, 0);
+  if (usage.cacheRead !== undefined) details[USAGE_DETAIL_KEYS.INPUT_CACHED] = usage.cacheRead;
+  if (usage.cacheCreation !== undefined) {
+    details[USAGE_DETAIL_KEYS.INPUT_CACHE_CREATION] = usage.cacheCreation;
+  }
+  if (usage.output !== undefined) {
+    details[USAGE_DETAIL_KEYS.OUTPUT] = Math.max(usage.output - (usage.reasoning ?? 0), 0);
+  }
+  if (usage.reasoning !== undefined) details[USAGE_DETAIL_KEYS.OUTPUT_REASONING] = usage.reasoning;
+  details[USAGE_DETAIL_KEYS.TOTAL] = usage.total ?? (usage.input ?? 0) + (usage.output ?? 0);
   return details;
 }
 
@@ -90,8 +102,9 @@ function firstString(...values: unknown[]): string | undefined {
 }
 
 /**
- * Writes what the model answered onto its span (SPEC §7): response model and id, finish
- * reasons, token usage and, when content capture is on, the output.
+ * Writes what the model answered onto its span (docs/contract.md#adapter-spans): response
+ * model and id, finish reasons, token usage and, when content capture is on, the output (as
+ * `langfuse.observation.output` and as `gen_ai.output.messages`).
  */
 export function setModelResponse(span: Span, output: Bag, captureContent: boolean): void {
   const generations: any[] = Array.isArray(output?.generations?.[0]) ? output.generations[0] : [];
@@ -130,6 +143,12 @@ export function setModelResponse(span: Span, output: Bag, captureContent: boolea
     if (usage.cacheRead !== undefined) {
       span.setAttribute(GEN_AI_ATTRIBUTES.USAGE_CACHE_READ_INPUT_TOKENS, usage.cacheRead);
     }
+    if (usage.cacheCreation !== undefined) {
+      span.setAttribute(
+        GEN_AI_EXTRA_ATTRIBUTES.USAGE_CACHE_CREATION_INPUT_TOKENS,
+        usage.cacheCreation,
+      );
+    }
     if (usage.reasoning !== undefined) {
       span.setAttribute(GEN_AI_ATTRIBUTES.USAGE_REASONING_OUTPUT_TOKENS, usage.reasoning);
     }
@@ -144,5 +163,8 @@ export function setModelResponse(span: Span, output: Bag, captureContent: boolea
     );
     const content = toContentAttribute(outputs.length === 1 ? outputs[0] : outputs);
     if (content !== undefined) span.setAttribute(LANGFUSE_OBSERVATION_ATTRIBUTES.OUTPUT, content);
+    const messages = toContentAttribute(toOutputMessages(generations));
+    if (messages !== undefined)
+      span.setAttribute(GEN_AI_EXTRA_ATTRIBUTES.OUTPUT_MESSAGES, messages);
   }
 }

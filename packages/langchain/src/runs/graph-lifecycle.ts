@@ -1,5 +1,5 @@
 import type { Span } from '@opentelemetry/api';
-import { LANGFUSE_OBSERVATION_ATTRIBUTES } from '@threadline/core';
+import { LANGFUSE_OBSERVATION_ATTRIBUTES } from '@threadline/core/adapter';
 import { LANGCHAIN_ATTRIBUTES } from '../attribute-keys';
 
 /**

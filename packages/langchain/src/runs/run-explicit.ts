@@ -1,11 +1,13 @@
 import { type Context, ROOT_CONTEXT } from '@opentelemetry/api';
 import {
-  contextWithExplicitAttributes,
   getContextAttributes,
   type ResolvedAttributes,
   type ThreadlineAttributes,
-  validateExplicitAttributes,
 } from '@threadline/core';
+import {
+  contextWithExplicitAttributes,
+  validateExplicitAttributes,
+} from '@threadline/core/adapter';
 import { isInternalTag } from './langchain-tags';
 
 /** Run metadata keys that name the session, first present wins (SPEC §6). */

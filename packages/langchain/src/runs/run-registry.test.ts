@@ -4,6 +4,7 @@ import { type EvictionReason, type RunRecord, RunRegistry, touch } from './run-r
 
 function record(startedAt: number, name = 'r'): RunRecord {
   return {
+    runId: name,
     span: undefined,
     childContext: ROOT_CONTEXT,
     type: 'chain',
@@ -31,22 +32,25 @@ describe('RunRegistry', () => {
     now = 1500;
     expect(evicted).toEqual([]);
     runs.add('c', record(now, 'c'));
-    expect(evicted).toEqual([['a', 'max_run_age']]);
+    expect(evicted).toEqual([['a', 'evicted_max_age']]);
     expect(runs.size).toBe(2);
     expect(runs.take('b')?.name).toBe('b');
     expect(runs.take('b')).toBeUndefined();
   });
 
   it('keeps at most maxOpenRuns, evicting the oldest', () => {
-    const evicted: string[] = [];
+    const evicted: Array<[string, EvictionReason]> = [];
     const runs = new RunRegistry({
       maxOpenRuns: 2,
       maxRunAgeMs: Number.POSITIVE_INFINITY,
-      onEvict: (r) => evicted.push(r.name),
+      onEvict: (r, reason) => evicted.push([r.name, reason]),
       now: () => 0,
     });
     for (const name of ['a', 'b', 'c', 'd']) runs.add(name, record(0, name));
-    expect(evicted).toEqual(['a', 'b']);
+    expect(evicted).toEqual([
+      ['a', 'evicted_max_open'],
+      ['b', 'evicted_max_open'],
+    ]);
     expect(runs.size).toBe(2);
   });
 

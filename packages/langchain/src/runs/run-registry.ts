@@ -1,8 +1,10 @@
 import type { Context, Span } from '@opentelemetry/api';
-import type { ObservationType } from '@threadline/core';
+import { END_REASONS, type ObservationType } from '@threadline/core/adapter';
 
 /** What the handler keeps about one open LangChain run. */
 export interface RunRecord {
+  /** LangChain's run id. */
+  runId: string;
   /** The run's span; undefined for a hidden run that only passes its parent on. */
   span: Span | undefined;
   /** The context the run's children start from: the root caller's context with this span set. */
@@ -23,14 +25,18 @@ export interface RunRecord {
   lastActivity: number;
   /** The parent run's record, while this run is open. */
   parent: RunRecord | undefined;
+  /** Child runs still open, made on the first child; a run that ends takes them along. */
+  children?: Set<RunRecord>;
   /** Whether a streamed token was seen (first-token time is written once). */
   sawToken?: boolean;
   /** The tool span got its tool call id at the start. */
   toolCallId?: boolean;
 }
 
-/** Why a run was ended by the handler rather than by LangChain. */
-export type EvictionReason = 'max_open_runs' | 'max_run_age';
+/** Why the registry let a run go before LangChain ended it (a `threadline.end_reason` value). */
+export type EvictionReason =
+  | typeof END_REASONS.EVICTED_MAX_OPEN
+  | typeof END_REASONS.EVICTED_MAX_AGE;
 
 /** Options of {@link RunRegistry}. */
 export interface RunRegistryOptions {
@@ -89,12 +95,13 @@ export class RunRegistry {
   /** Adds a run, first evicting runs that are too old or that no longer fit. */
   add(runId: string, record: RunRecord): void {
     this.evictOld(record.startedAt);
-    while (this.runs.size >= this.maxOpenRuns) this.evictFirst('max_open_runs');
-    // A reused run id (never expected) must not leave the earlier span open forever.
+    while (this.runs.size >= this.maxOpenRuns) this.evictFirst(END_REASONS.EVICTED_MAX_OPEN);
+    // A reused run id (never expected) must not leave the earlier span open forever: the
+    // earlier run makes room for the new one, as the oldest does when the registry is full.
     const previous = this.runs.get(runId);
     if (previous) {
       this.runs.delete(runId);
-      this.onEvict(previous, 'max_open_runs');
+      this.onEvict(previous, END_REASONS.EVICTED_MAX_OPEN);
     }
     this.runs.set(runId, record);
   }
@@ -110,7 +117,7 @@ export class RunRegistry {
     for (const [runId, record] of this.runs) {
       if (now - record.startedAt <= this.maxRunAgeMs) return;
       this.runs.delete(runId);
-      this.onEvict(record, 'max_run_age');
+      this.onEvict(record, END_REASONS.EVICTED_MAX_AGE);
     }
   }
 
