@@ -1,6 +1,6 @@
 /**
  * observeOpenAI's cost next to the bare client and next to @langfuse/openai's observeOpenAI
- * (issue 3's budget: the wrapper costs under 3% of a bare call's time and adds under 0.1 ms to
+ * (the budget: the wrapper costs under 3% of a bare call's time and adds under 0.1 ms to
  * the first streamed chunk).
  *
  * Run from the repository root: npx tsx packages/openai/bench/openai.bench.ts

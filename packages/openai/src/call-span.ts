@@ -1,8 +1,15 @@
 import { type Attributes, type Context, diag, type Span } from '@opentelemetry/api';
-import { LANGFUSE_OBSERVATION_ATTRIBUTES, recordSpanError, safely } from '@threadline/core';
+import {
+  END_REASONS,
+  type EndReason,
+  LANGFUSE_OBSERVATION_ATTRIBUTES,
+  recordSpanError,
+  safely,
+  THREADLINE_SPAN_ATTRIBUTES,
+} from '@threadline/core/adapter';
 import { type Abandonable, watchHolder, watchHolderLater } from './abandonment';
 import type { Operation, StreamRecorder } from './operations/operation';
-import { type CancelReason, OPENAI_SPAN_ATTRIBUTES } from './span-keys';
+import { OPENAI_SPAN_ATTRIBUTES } from './span-keys';
 import { warnFailed } from './warn-failed';
 
 // The global one: this package also runs where `node:perf_hooks` does not exist.
@@ -114,7 +121,7 @@ export class CallSpan implements Abandonable {
     // The stream's own watcher: while it is read, its iterator holds the holder.
     this.watch = new StreamWatch(this);
     watchHolder(holder, this.watch);
-    if (signal?.aborted) this.cancel('abort');
+    if (signal?.aborted) this.cancel(END_REASONS.ABORTED);
   }
 
   /**
@@ -163,15 +170,15 @@ export class CallSpan implements Abandonable {
     else this.end();
   }
 
-  private abortReason(): CancelReason {
-    return this.closing ? 'break' : 'abort';
+  private abortReason(): EndReason {
+    return this.closing ? END_REASONS.CONSUMER_STOPPED : END_REASONS.ABORTED;
   }
 
   /** The call failed: the caller gets `error` unchanged; the span records it. */
   fail(error: unknown): void {
     if (this.ended) return;
     if (isUserAbort(error)) {
-      this.cancel('abort');
+      this.cancel(END_REASONS.ABORTED);
       return;
     }
     recordSpanError(this.span, error);
@@ -181,15 +188,18 @@ export class CallSpan implements Abandonable {
     this.end();
   }
 
-  /** The caller stopped before the end (see {@link CancelReason}). */
-  cancel(reason: CancelReason, endTime?: number): void {
+  /**
+   * The caller stopped before the end: it left a stream early (`consumer_stopped`), aborted the
+   * call (`aborted`) or dropped it unread (`abandoned`). Status stays UNSET: stopping early is
+   * the caller's choice, not a failure.
+   */
+  cancel(reason: EndReason, endTime?: number): void {
     if (this.ended) return;
-    safely('mark a cancelled OpenAI call', () => {
+    safely('mark an OpenAI call ended early', () => {
       this.span.setAttributes({
-        [OPENAI_SPAN_ATTRIBUTES.CANCELLED]: true,
-        [OPENAI_SPAN_ATTRIBUTES.CANCEL_REASON]: reason,
+        [THREADLINE_SPAN_ATTRIBUTES.END_REASON]: reason,
         [LANGFUSE_OBSERVATION_ATTRIBUTES.LEVEL]: 'WARNING',
-        [LANGFUSE_OBSERVATION_ATTRIBUTES.STATUS_MESSAGE]: `cancelled: ${reason}`,
+        [LANGFUSE_OBSERVATION_ATTRIBUTES.STATUS_MESSAGE]: `ended early: ${reason}`,
       });
     });
     this.end(endTime);
@@ -197,7 +207,7 @@ export class CallSpan implements Abandonable {
 
   /** What the caller held was collected unread: the span ends when it was last seen alive. */
   onAbandoned(): void {
-    this.cancel('abandoned', this.lastActivity);
+    this.cancel(END_REASONS.ABANDONED, this.lastActivity);
   }
 
   /** Ends the span once, with what a stream showed so far. */

@@ -1,5 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
-import { GEN_AI_ATTRIBUTES } from '@threadline/core';
+import { GEN_AI_ATTRIBUTES } from '@threadline/core/adapter';
 import { OPENAI_SPAN_ATTRIBUTES } from './span-keys';
 
 const infos = new WeakMap<object, Attributes>();

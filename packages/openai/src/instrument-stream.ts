@@ -1,5 +1,5 @@
 import { diag } from '@opentelemetry/api';
-import { safely } from '@threadline/core';
+import { safely } from '@threadline/core/adapter';
 import type { CallSpan } from './call-span';
 import { ClosingIterator } from './closing-iterator';
 import { ObservedIterator } from './observed-iterator';

@@ -7,17 +7,17 @@ const plainProxies = new WeakMap<object, object>();
 
 /**
  * Makes every model call of an OpenAI client (openai 5.x to 7.x) an OpenTelemetry GenAI span
- * that carries the session, user and release context (SPEC §7): `chat.completions.create`
- * (plain and streamed), `chat.completions.parse`, `responses.create` (plain and streamed),
- * `embeddings.create` and the legacy `completions.create`. Every other method passes through
- * untouched, and what the caller gets back is exactly what the bare client returns: the same
- * `APIPromise` (`withResponse()`, `asResponse()`), the same `Stream` (`tee()`,
- * `toReadableStream()`, `controller`).
+ * that carries the session, user and release context (docs/contract.md#adapter-spans):
+ * `chat.completions.create` (plain and streamed), `chat.completions.parse`, `responses.create`
+ * (plain and streamed), `embeddings.create` and the legacy `completions.create`. Every other
+ * method passes through untouched, and what the caller gets back is exactly what the bare
+ * client returns: the same `APIPromise` (`withResponse()`, `asResponse()`), the same `Stream`
+ * (`tee()`, `toReadableStream()`, `controller`).
  *
- * Attributes given here are explicit on each span (SPEC §3 level 1) and win over the active
- * `propagateAttributes` scope. Cheap enough to call per request: the client is not copied, and
- * observing an observed client combines the options instead of wrapping twice. Never throws:
- * on a telemetry failure the client comes back as it was given.
+ * Attributes given here are explicit on each span (docs/contract.md#precedence, level 1) and
+ * win over the active `propagateAttributes` scope. Cheap enough to call per request: the
+ * client is not copied, and observing an observed client combines the options instead of
+ * wrapping twice. Never throws: on a telemetry failure the client comes back as it was given.
  *
  * @example
  * const openai = observeOpenAI(new OpenAI());

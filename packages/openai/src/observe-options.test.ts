@@ -35,7 +35,7 @@ describe('observe options', () => {
     });
   });
 
-  it('drops an invalid value on its own (SPEC §1)', () => {
+  it('drops an invalid value on its own (docs/contract.md#fields)', () => {
     expect(explicitAttributesOf({ sessionId: 'bad\u0007id', userId: 'user-1' })).toEqual({
       userId: 'user-1',
     });

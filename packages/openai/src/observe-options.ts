@@ -1,9 +1,6 @@
 import type { TracerProvider } from '@opentelemetry/api';
-import {
-  type ResolvedAttributes,
-  type ThreadlineAttributes,
-  validateExplicitAttributes,
-} from '@threadline/core';
+import type { ResolvedAttributes, ThreadlineAttributes } from '@threadline/core';
+import { validateExplicitAttributes } from '@threadline/core/adapter';
 
 /** Options of `observeOpenAI`. */
 export interface ObserveOpenAIOptions extends ThreadlineAttributes {
@@ -42,7 +39,8 @@ export function isEmptyOptions(options: ObserveOpenAIOptions): boolean {
 
 /**
  * Options of a client observed again: what `over` sets wins, tags are the union (base first)
- * and metadata merges key by key, as for nested scopes (SPEC §2); `null` clears.
+ * and metadata merges key by key, as for nested scopes (docs/contract.md#scopes); `null`
+ * clears.
  */
 export function combineOptions(
   base: ObserveOpenAIOptions,
@@ -69,7 +67,10 @@ export function combineOptions(
   return out as ObserveOpenAIOptions;
 }
 
-/** The Threadline attributes of `options`, validated once (SPEC §1), or undefined if none. */
+/**
+ * The Threadline attributes of `options`, validated once (docs/contract.md#fields), or undefined
+ * if none.
+ */
 export function explicitAttributesOf(
   options: ObserveOpenAIOptions,
 ): ResolvedAttributes | undefined {

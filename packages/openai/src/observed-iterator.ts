@@ -1,3 +1,4 @@
+import { END_REASONS } from '@threadline/core/adapter';
 import type { CallSpan } from './call-span';
 
 /**
@@ -55,14 +56,14 @@ export class ObservedIterator<T> implements AsyncIterator<T> {
 
   private close(value?: any): Promise<IteratorResult<T>> {
     // Before the SDK's own return, which aborts the request: the reason is the caller's break.
-    this.call.cancel('break');
+    this.call.cancel(END_REASONS.CONSUMER_STOPPED);
     return this.inner.return
       ? this.inner.return(value)
       : Promise.resolve({ done: true, value } as IteratorResult<T>);
   }
 
   throw(error?: unknown): Promise<IteratorResult<T>> {
-    this.call.cancel('break');
+    this.call.cancel(END_REASONS.CONSUMER_STOPPED);
     return this.inner.throw ? this.inner.throw(error) : Promise.reject(error);
   }
 

@@ -1,5 +1,6 @@
 import type { Attributes, TracerProvider } from '@opentelemetry/api';
-import { isContentCaptureEnabled, type ResolvedAttributes } from '@threadline/core';
+import type { ResolvedAttributes } from '@threadline/core';
+import { isContentCaptureEnabled } from '@threadline/core/adapter';
 import { clientAttributes } from './client-info';
 import { explicitAttributesOf, type ObserveOpenAIOptions } from './observe-options';
 

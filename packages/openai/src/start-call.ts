@@ -4,7 +4,7 @@ import {
   GEN_AI_ATTRIBUTES,
   getSpanAttributes,
   LANGFUSE_OBSERVATION_ATTRIBUTES,
-} from '@threadline/core';
+} from '@threadline/core/adapter';
 import { CallSpan } from './call-span';
 import type { ObservedState } from './observed-state';
 import type { Operation } from './operations/operation';
@@ -14,14 +14,14 @@ import { warnFailed } from './warn-failed';
 
 /**
  * Starts the span of one model call, as a child of the caller's active span, with the
- * observed client's attributes as explicit (SPEC §3 level 1).
+ * observed client's attributes as explicit (docs/contract.md#precedence, level 1).
  */
 export function startCall(state: ObservedState, operation: Operation, body: unknown): CallSpan {
   const capture = state.captureContent;
   // Request details (parameters, captured input) are set once the span has started: samplers
   // get what the GenAI conventions ask for at creation (operation, provider, server, model),
   // and neither the SDK's copy of start attributes nor the processor's scan of them for keys
-  // of its dialects (SPEC §3 level 1) has to go through the rest.
+  // of its dialects (docs/contract.md#precedence, level 1) has to go through the rest.
   const request: Attributes = {};
   if (isRecord(body)) {
     try {

@@ -1,7 +1,7 @@
 import { diag } from '@opentelemetry/api';
 
 /**
- * Reports a failed telemetry step as `safely` from `@threadline/core` does, for the per-call
+ * Reports a failed telemetry step as `safely` from `@threadline/core/adapter` does, for the per-call
  * path, where `safely`'s closure would be made on every call. Never throws.
  */
 export function warnFailed(what: string, error: unknown): void {

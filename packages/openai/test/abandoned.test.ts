@@ -38,8 +38,7 @@ describe.each(SDKS)('results nobody reads, with %s', (_name, SDK, major) => {
     await collectUntil(() => h.spans().length > 0);
     const span = h.onlySpan();
     expect(span.attributes).toMatchObject({
-      'threadline.cancelled': true,
-      'threadline.cancel_reason': 'abandoned',
+      'threadline.end_reason': 'abandoned',
     });
     // It ends when it was last seen alive (the response head), not when the collector ran.
     expect(hrMillis(span.endTime)).toBeLessThanOrEqual(respondedAt + 2);
@@ -52,7 +51,7 @@ describe.each(SDKS)('results nobody reads, with %s', (_name, SDK, major) => {
     })();
     await collectUntil(() => h.spans().length > 0);
     expect(h.mock.requests).toHaveLength(1);
-    expect(h.onlySpan().attributes['threadline.cancel_reason']).toBe('abandoned');
+    expect(h.onlySpan().attributes['threadline.end_reason']).toBe('abandoned');
   });
 
   it('a tee whose two sides are dropped half-read ends as abandoned', async () => {
@@ -70,7 +69,7 @@ describe.each(SDKS)('results nobody reads, with %s', (_name, SDK, major) => {
     })();
     expect(h.spans()).toEqual([]);
     await collectUntil(() => h.spans().length > 0);
-    expect(h.onlySpan().attributes['threadline.cancel_reason']).toBe('abandoned');
+    expect(h.onlySpan().attributes['threadline.end_reason']).toBe('abandoned');
   });
 
   it('a break out of both sides of a tee: a break from openai 7, else left to the collector', async () => {
@@ -93,8 +92,8 @@ describe.each(SDKS)('results nobody reads, with %s', (_name, SDK, major) => {
       expect(h.spans()).toEqual([]);
       await collectUntil(() => h.spans().length > 0);
     }
-    expect(h.onlySpan().attributes['threadline.cancel_reason']).toBe(
-      major >= 7 ? 'break' : 'abandoned',
+    expect(h.onlySpan().attributes['threadline.end_reason']).toBe(
+      major >= 7 ? 'consumer_stopped' : 'abandoned',
     );
   });
 
@@ -116,6 +115,6 @@ describe.each(SDKS)('results nobody reads, with %s', (_name, SDK, major) => {
     }
     expect(h.spans()).toEqual([]);
     while (!(await iterator.next()).done);
-    expect(h.onlySpan().attributes['threadline.cancelled']).toBeUndefined();
+    expect(h.onlySpan().attributes['threadline.end_reason']).toBeUndefined();
   });
 });

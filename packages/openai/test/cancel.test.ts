@@ -14,15 +14,15 @@ const STREAM = {
   stream_options: { include_usage: true },
 };
 
-function expectCancelled(reason: string) {
+function expectEndedEarly(reason: 'consumer_stopped' | 'aborted') {
   const span = h.onlySpan();
   expect(span.status.code).toBe(SpanStatusCode.UNSET);
   expect(span.attributes).toMatchObject({
-    'threadline.cancelled': true,
-    'threadline.cancel_reason': reason,
+    'threadline.end_reason': reason,
     'langfuse.observation.level': 'WARNING',
-    'langfuse.observation.status_message': `cancelled: ${reason}`,
+    'langfuse.observation.status_message': `ended early: ${reason}`,
   });
+  expect(span.attributes['threadline.cancel_reason']).toBeUndefined();
   expect(span.events).toEqual([]);
   return span;
 }
@@ -37,7 +37,7 @@ describe.each(SDKS)('leaving a stream early with %s', (_name, SDK) => {
       read += chunk.choices[0]?.delta.content ?? '';
       if (read.includes('word2')) break;
     }
-    const span = expectCancelled('break');
+    const span = expectEndedEarly('consumer_stopped');
     expect(span.attributes['langfuse.observation.completion_start_time']).toEqual(
       expect.any(String),
     );
@@ -56,7 +56,7 @@ describe.each(SDKS)('leaving a stream early with %s', (_name, SDK) => {
       if (chunks === 2) stream.controller.abort();
     }
     expect(chunks).toBeGreaterThanOrEqual(2);
-    expectCancelled('abort');
+    expectEndedEarly('aborted');
   });
 
   it('controller.abort() before any read ends the span at once', async () => {
@@ -64,7 +64,7 @@ describe.each(SDKS)('leaving a stream early with %s', (_name, SDK) => {
     const stream = await client.chat.completions.create(STREAM);
     expect(h.spans()).toEqual([]);
     stream.controller.abort();
-    expectCancelled('abort');
+    expectEndedEarly('aborted');
     const items: unknown[] = [];
     for await (const item of stream) items.push(item);
     expect(items).toEqual([]);
@@ -81,7 +81,7 @@ describe.each(SDKS)('leaving a stream early with %s', (_name, SDK) => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(SDK.APIUserAbortError);
-    expectCancelled('abort');
+    expectEndedEarly('aborted');
   });
 
   it("the request's own signal, fired mid-stream, ends the loop and the span as aborted", async () => {
@@ -99,7 +99,7 @@ describe.each(SDKS)('leaving a stream early with %s', (_name, SDK) => {
       }
     }
     expect(stream.controller.signal.aborted).toBe(true);
-    expectCancelled('abort');
+    expectEndedEarly('aborted');
   });
 
   it('cancel() on the stream from toReadableStream() ends the span as a break', async () => {
@@ -110,7 +110,7 @@ describe.each(SDKS)('leaving a stream early with %s', (_name, SDK) => {
     const first = await reader.read();
     expect(first.done).toBe(false);
     await reader.cancel();
-    expectCancelled('break');
+    expectEndedEarly('consumer_stopped');
   });
 
   it('a throw inside the loop passes through; the span is a break, not an error', async () => {
@@ -122,7 +122,7 @@ describe.each(SDKS)('leaving a stream early with %s', (_name, SDK) => {
       for await (const _ of stream) throw mine;
     };
     await expect(run()).rejects.toBe(mine);
-    expectCancelled('break');
+    expectEndedEarly('consumer_stopped');
   });
 
   it('a tee read to its end by one side completes, whatever the other side does', async () => {
@@ -132,7 +132,7 @@ describe.each(SDKS)('leaving a stream early with %s', (_name, SDK) => {
     for await (const _ of left) break;
     for await (const _ of right);
     const span = h.onlySpan();
-    expect(span.attributes['threadline.cancelled']).toBeUndefined();
+    expect(span.attributes['threadline.end_reason']).toBeUndefined();
     expect((jsonAttribute(span, 'langfuse.observation.output') as any).content).toBe(LONG);
   });
 
@@ -153,7 +153,7 @@ describe.each(SDKS)('leaving a stream early with %s', (_name, SDK) => {
     expect(span.status).toEqual({ code: SpanStatusCode.ERROR, message: (error as Error).message });
     expect(span.events.map((e) => e.name)).toEqual(['exception']);
     expect(span.attributes['langfuse.observation.level']).toBe('ERROR');
-    expect(span.attributes['threadline.cancelled']).toBeUndefined();
+    expect(span.attributes['threadline.end_reason']).toBeUndefined();
   });
 });
 

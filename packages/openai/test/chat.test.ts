@@ -11,7 +11,7 @@ const h = useHarness();
 const MESSAGES = [{ role: 'user' as const, content: 'where is my parcel' }];
 
 describe.each(SDKS)('chat completions with %s', (_name, SDK) => {
-  it('a plain call carries the scope (SPEC §4) and the model call keys (SPEC §7)', async () => {
+  it('a plain call carries the scope (contract #dialects) and the model call keys (#adapter-spans)', async () => {
     const client = observeOpenAI(clientOf(SDK, h.mock.baseURL));
     h.mock.enqueue({
       content: 'it is on its way',
@@ -114,7 +114,7 @@ describe.each(SDKS)('chat completions with %s', (_name, SDK) => {
       'gen_ai.response.model': 'gpt-4o-mini',
     });
     expect(span.attributes['gen_ai.response.id']).toMatch(/^chatcmpl-/);
-    expect(span.attributes['threadline.cancelled']).toBeUndefined();
+    expect(span.attributes['threadline.end_reason']).toBeUndefined();
     expect(jsonAttribute(span, 'langfuse.observation.usage_details')).toEqual({
       input: 9,
       output: 4,
@@ -253,7 +253,7 @@ describe.each(SDKS)('chat completions with %s', (_name, SDK) => {
     expect(h.mock.requests).toHaveLength(0);
   });
 
-  it('per-call options win over the scope, field by field (SPEC §3)', async () => {
+  it('per-call options win over the scope, field by field (contract #precedence)', async () => {
     const client = clientOf(SDK, h.mock.baseURL);
     await propagateAttributes(
       {

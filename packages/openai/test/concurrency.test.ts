@@ -47,7 +47,9 @@ describe.each(SDKS)('concurrency with %s', (_name, SDK) => {
       expect(span.attributes['session.id']).toBe(`conv-${i}`);
       expect(span.attributes['gen_ai.conversation.id']).toBe(`conv-${i}`);
       expect(span.attributes['user.id']).toBe(`user-${i % 7}`);
-      expect(span.attributes['threadline.cancelled']).toBe(i % 3 === 0 ? true : undefined);
+      expect(span.attributes['threadline.end_reason']).toBe(
+        i % 3 === 0 ? 'consumer_stopped' : undefined,
+      );
       if (i % 3 !== 0) expect(span.attributes['gen_ai.usage.output_tokens']).toBe(4);
       sessions.add(span.attributes['session.id']);
     }

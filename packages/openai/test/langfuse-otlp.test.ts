@@ -16,7 +16,7 @@ import { observeOpenAI } from '../src/index';
 import { clientOf, SDKS } from './support/sdks';
 
 /*
- * Acceptance (issue 3): a 3-turn conversation, over real HTTP to an OpenAI-compatible server and
+ * Acceptance: a 3-turn conversation, over real HTTP to an OpenAI-compatible server and
  * over real OTLP/HTTP (protobuf) to a receiver, is one Langfuse session with the right user,
  * model and token usage, whether the session comes from a scope or from per-call options.
  */

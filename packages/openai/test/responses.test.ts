@@ -109,7 +109,7 @@ describe.each(SDKS)('Responses API with %s', (_name, SDK) => {
       if (text.includes('beta')) break;
     }
     const span = h.onlySpan();
-    expect(span.attributes['threadline.cancel_reason']).toBe('break');
+    expect(span.attributes['threadline.end_reason']).toBe('consumer_stopped');
     expect(span.attributes['gen_ai.response.model']).toBe('gpt-4o-mini');
     expect(span.attributes['gen_ai.usage.input_tokens']).toBeUndefined();
     const output = jsonAttribute(span, 'langfuse.observation.output') as any[];

@@ -124,7 +124,7 @@ describe.each(SDKS)('what the caller gets back from %s', (_name, SDK) => {
     expect(await readAll(stream)).toBe('unwrapped stream');
     const span = h.onlySpan();
     expect(span.attributes['gen_ai.usage.output_tokens']).toBe(2);
-    expect(span.attributes['threadline.cancelled']).toBeUndefined();
+    expect(span.attributes['threadline.end_reason']).toBeUndefined();
   });
 
   it('_thenUnwrap() of a failing call rejects with the SDK error; the span is that error', async () => {
@@ -181,7 +181,7 @@ describe.each(SDKS)('what the caller gets back from %s', (_name, SDK) => {
     expect(a).toBe('left and right');
     expect(b).toBe('left and right');
     const span = h.onlySpan();
-    expect(span.attributes['threadline.cancelled']).toBeUndefined();
+    expect(span.attributes['threadline.end_reason']).toBeUndefined();
     expect(jsonAttribute(span, 'langfuse.observation.output')).toEqual({
       role: 'assistant',
       content: 'left and right',
@@ -287,7 +287,7 @@ describe.each(SDKS)('what the wrapper leaves alone in %s', (_name, SDK) => {
       return getEventListeners(stream.controller.signal, 'abort').length;
     };
     expect(await listeners(observeOpenAI(bare))).toBe(await listeners(bare));
-    expect(h.onlySpan().attributes['threadline.cancelled']).toBeUndefined();
+    expect(h.onlySpan().attributes['threadline.end_reason']).toBeUndefined();
   });
 
   it('gives back what is not a client', () => {

@@ -4,7 +4,7 @@ import {
   GEN_AI_OPERATIONS,
   LANGFUSE_OBSERVATION_ATTRIBUTES,
   toContentAttribute,
-} from '@threadline/core';
+} from '@threadline/core/adapter';
 import { OPENAI_SPAN_ATTRIBUTES } from '../span-keys';
 import type { Operation, StreamRecorder } from './operation';
 import { writeRequestModel, writeResponseIdentity } from './request-parameters';

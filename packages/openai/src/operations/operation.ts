@@ -1,5 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
-import type { ObservationType } from '@threadline/core';
+import type { ObservationType } from '@threadline/core/adapter';
 
 /** Reads the items of one streamed call and says what they showed when the span ends. */
 export interface StreamRecorder {

@@ -1,5 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
-import { GEN_AI_ATTRIBUTES, LANGFUSE_OBSERVATION_ATTRIBUTES } from '@threadline/core';
+import { GEN_AI_ATTRIBUTES, LANGFUSE_OBSERVATION_ATTRIBUTES } from '@threadline/core/adapter';
 import { isRecord, numberOr, stopSequences, stringOr } from './values';
 
 // Request fields that have a GenAI key; the three output limits share one.

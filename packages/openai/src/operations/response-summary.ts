@@ -1,5 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
-import { GEN_AI_ATTRIBUTES, toContentAttribute } from '@threadline/core';
+import { GEN_AI_ATTRIBUTES, toContentAttribute } from '@threadline/core/adapter';
 import { OPENAI_SPAN_ATTRIBUTES } from '../span-keys';
 import { writeResponseIdentity } from './request-parameters';
 import { writeUsage } from './usage';

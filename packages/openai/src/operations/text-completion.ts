@@ -1,5 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
-import { GEN_AI_OPERATIONS, LANGFUSE_OBSERVATION_ATTRIBUTES } from '@threadline/core';
+import { GEN_AI_OPERATIONS, LANGFUSE_OBSERVATION_ATTRIBUTES } from '@threadline/core/adapter';
 import { ChoicesStreamRecorder, oneOrAll, writeChoicesResponse } from './choices';
 import type { Operation } from './operation';
 import { writeRequestModel, writeRequestParameters } from './request-parameters';

@@ -1,5 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
-import { GEN_AI_ATTRIBUTES, LANGFUSE_OBSERVATION_ATTRIBUTES } from '@threadline/core';
+import { GEN_AI_ATTRIBUTES, LANGFUSE_OBSERVATION_ATTRIBUTES } from '@threadline/core/adapter';
 import { isRecord, numberOr } from './values';
 
 /** Token counts as every OpenAI endpoint reports them, under one shape. */
