@@ -133,7 +133,7 @@ describe('ai 7 with registerThreadlineTelemetry(): every streamText span ends, o
         tools: {
           broken: tool({
             inputSchema: z.object({}),
-            execute: async () => {
+            execute: async (): Promise<string> => {
               throw new Error('tool broke');
             },
           }),
