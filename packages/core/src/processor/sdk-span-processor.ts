@@ -8,6 +8,8 @@ import type { Context, Span } from '@opentelemetry/api';
  */
 export interface SdkSpanProcessor {
   onStart(span: Span, parentContext: Context): void;
+  /** Called while a span ends, before it becomes read-only (SDK 2.3+ and 3). */
+  onEnding?(span: Span): void;
   onEnd(span: object): void;
   forceFlush(): Promise<void>;
   shutdown(): Promise<void>;

@@ -14,6 +14,9 @@ import {
 } from '../attributes';
 import { readBaggageAttributes } from '../baggage/read-baggage';
 import { DEFAULT_DIALECTS, type Dialect } from '../keys/dialect-keys';
+import { deriveOpenInference } from '../openinference/derive-openinference';
+import type { EndingSpan } from '../openinference/span-writer';
+import { TraceTurns } from '../openinference/trace-turns';
 import { mergeAttributes } from '../scope/merge-attributes';
 import { getScopeFrame, type ScopeFrame } from '../scope/scope-frame';
 import { type SettingsOptions, type ThreadlineSettings, toSettings } from '../settings';
@@ -97,6 +100,13 @@ export class ThreadlineSpanProcessor implements SdkSpanProcessor {
   private readonly emitKey: string;
   private readonly readBaggage: boolean;
   private readonly settings: ThreadlineSettings;
+  /** The `openinference` dialect: derive OpenInference attributes as spans end. */
+  private readonly openinference: boolean;
+  /** Each trace's question and answer, for its root span (openinference dialect only). */
+  private readonly turns: TraceTurns | undefined;
+  /** Until the first span ends: whether the SDK calls onEnding (2.3+) has yet to show. */
+  private awaitingOnEnding: boolean;
+  private onEndingSeen = false;
   private isShutdown = false;
   /** The context the last span started on, and what it held (see onStart). */
   private lastContext: Context | undefined = undefined;
@@ -112,6 +122,9 @@ export class ThreadlineSpanProcessor implements SdkSpanProcessor {
     // What a span's cached emitted keys depend on: the dialects and, with 'drop', the policy.
     this.emitKey = `${[...this.dialects].sort().join(',')}|${this.settings.sensitive}`;
     this.readBaggage = readBaggage === true;
+    this.openinference = this.dialects.has('openinference');
+    this.turns = this.openinference ? new TraceTurns() : undefined;
+    this.awaitingOnEnding = this.openinference;
   }
 
   onStart(span: Span, parentContext: Context): void {
@@ -166,8 +179,25 @@ export class ThreadlineSpanProcessor implements SdkSpanProcessor {
     }
   }
 
+  /**
+   * Called by the SDK (2.3+ and 3) while a span ends, before it becomes read-only: under the
+   * `openinference` dialect, derives the OpenInference attributes Phoenix reads from the GenAI,
+   * Langfuse and AI SDK keys the span carries (docs/contract.md#dialects). Without that dialect
+   * it does nothing.
+   */
+  onEnding(span: Span): void {
+    if (!this.openinference) return;
+    this.onEndingSeen = true;
+    try {
+      deriveOpenInference(span as unknown as EndingSpan, this.turns!);
+    } catch (error) {
+      diag.warn('threadline: could not derive OpenInference attributes for a span', error);
+    }
+  }
+
   onEnd(span: object): void {
     clearSpanRecord(span);
+    if (this.awaitingOnEnding) this.checkOnEnding();
   }
 
   /**
@@ -201,8 +231,20 @@ export class ThreadlineSpanProcessor implements SdkSpanProcessor {
 
   shutdown(): Promise<void> {
     this.lastContext = this.lastParentSpan = this.lastFrame = undefined;
+    this.turns?.clear();
     this.isShutdown = true;
     return Promise.resolve();
+  }
+
+  // onEnding runs before onEnd for the same span, so the first onEnd tells whether the SDK
+  // calls it at all.
+  private checkOnEnding(): void {
+    this.awaitingOnEnding = false;
+    if (!this.onEndingSeen) {
+      diag.warn(
+        'threadline: the OpenTelemetry SDK does not call onEnding (it needs @opentelemetry/sdk-trace-base 2.3+ or @opentelemetry/sdk-trace); so the openinference dialect derives no span kind, model, tokens or content',
+      );
+    }
   }
 
   private baggageOf(ctx: Context): ResolvedAttributes | undefined {
