@@ -72,7 +72,8 @@ describe('resolvePhoenix: span kind (openinference.span.kind)', () => {
     ['a number', 3],
     ['a list', ['LLM']],
   ])('%s is UNKNOWN', (_, value) => {
-    const attributes = value === undefined ? {} : { 'openinference.span.kind': value };
+    const attributes: ReceivedSpan['attributes'] =
+      value === undefined ? {} : { 'openinference.span.kind': value };
     expect(spanOf(attributes).kind).toBe('UNKNOWN');
   });
 
