@@ -53,13 +53,21 @@ tbody tr:hover { background: var(--bg); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.id { max-width: 280px; word-break: break-all; }
 /* Ids are untrusted and can be any length: they wrap inside their cell, never widen the table. */
-td a[href^="/?user="] { display: inline-block; max-width: 220px; overflow-wrap: anywhere; }
+td a[href^="/?user="] {
+  display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden;
+  min-width: 14ch; max-width: 240px; overflow-wrap: anywhere;
+}
+/* Times (date, clock, zone) take two lines when a table is tight rather than widening it. */
+[data-testid=sessions] td:nth-child(4), [data-testid=sessions] td:nth-child(5),
+[data-testid=traces] td:nth-child(4),
+[data-testid=users] td:nth-child(10), [data-testid=users] td:nth-child(11) { white-space: normal; min-width: 14ch; }
 .panel:has(> table) { overflow-x: auto; }
 .bubble .who { overflow-wrap: anywhere; }
 td .preview { display: block; color: var(--muted); font-size: 12px; max-width: 420px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .errors { color: var(--error); font-weight: 600; }
 .filters { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 12px; }
 .filters input[type=search] { flex: 1 1 260px; }
+.filters select { max-width: 240px; text-overflow: ellipsis; }
 input, select, textarea, button {
   font: inherit; color: var(--text); background: var(--panel);
   border: 1px solid var(--line); border-radius: 6px; padding: 6px 10px;
