@@ -138,6 +138,51 @@ describe('ChatOpenAI against the loopback OpenAI-compatible server', () => {
     });
     const input = JSON.parse(String(second!.attributes['langfuse.observation.input']));
     expect(input.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant', 'tool']);
+
+    // The GenAI content keys, in the structure the conventions define.
+    for (const generation of generations) {
+      expect(JSON.parse(String(generation.attributes['gen_ai.tool.definitions']))).toEqual([
+        {
+          type: 'function',
+          name: 'weather',
+          description: 'Current weather of a city',
+          parameters: expect.objectContaining({
+            type: 'object',
+            properties: { city: { type: 'string' } },
+            required: ['city'],
+          }),
+        },
+      ]);
+    }
+    const toolCall = {
+      type: 'tool_call',
+      id: 'call_w1',
+      name: 'weather',
+      arguments: { city: 'Paris' },
+    };
+    expect(JSON.parse(String(first!.attributes['gen_ai.input.messages']))).toEqual([
+      { role: 'user', parts: [{ type: 'text', content: 'Weather in Paris?' }] },
+    ]);
+    expect(JSON.parse(String(first!.attributes['gen_ai.output.messages']))).toEqual([
+      { role: 'assistant', parts: [toolCall], finish_reason: 'tool_call' },
+    ]);
+    expect(JSON.parse(String(second!.attributes['gen_ai.input.messages']))).toEqual([
+      { role: 'user', parts: [{ type: 'text', content: 'Weather in Paris?' }] },
+      { role: 'assistant', parts: [toolCall] },
+      {
+        role: 'tool',
+        name: 'weather',
+        parts: [{ type: 'tool_call_response', id: 'call_w1', response: 'Paris: sunny, 24°C' }],
+      },
+    ]);
+    expect(JSON.parse(String(second!.attributes['gen_ai.output.messages']))).toEqual([
+      {
+        role: 'assistant',
+        parts: [{ type: 'text', content: 'It is sunny in Paris.' }],
+        finish_reason: 'stop',
+      },
+    ]);
+    expect(second!.attributes['gen_ai.system_instructions']).toBeUndefined();
     expect(spanNamed(spans, 'weather').attributes).toMatchObject({
       'gen_ai.tool.call.id': 'call_w1',
       'langfuse.observation.output': 'Paris: sunny, 24°C',
@@ -183,6 +228,33 @@ describe('ChatOpenAI against the loopback OpenAI-compatible server', () => {
       'gen_ai.usage.output_tokens': 4,
       'gen_ai.usage.cache_read.input_tokens': 8,
     });
+    expect(
+      generations.map((s) => JSON.parse(String(s.attributes['gen_ai.output.messages']))),
+    ).toEqual([
+      [
+        {
+          role: 'assistant',
+          parts: [
+            { type: 'tool_call', id: 'call_r1', name: 'weather', arguments: { city: 'Rome' } },
+          ],
+          finish_reason: 'tool_call',
+        },
+      ],
+      [
+        {
+          role: 'assistant',
+          parts: [{ type: 'text', content: 'Rome is sunny.' }],
+          finish_reason: 'stop',
+        },
+      ],
+      [
+        {
+          role: 'assistant',
+          parts: [{ type: 'text', content: 'Rome is sunny.' }],
+          finish_reason: 'length',
+        },
+      ],
+    ]);
     expect(spanNamed(capture.spans(), 'weather').attributes['gen_ai.tool.call.id']).toBe('call_r1');
     expect(handler.openRuns).toBe(0);
   });

@@ -44,17 +44,15 @@ function definitionsOf(tool: unknown, out: GenAiToolDefinition[]): void {
     }
     return;
   }
-  const fn = isBag(tool.function) ? tool.function : undefined;
-  const found = fn
-    ? functionTool(fn.name, fn.description, fn.parameters)
-    : tool.type === undefined || tool.type === 'function'
-      ? functionTool(tool.name, tool.description, tool.parameters ?? tool.input_schema)
-      : undefined;
-  if (found) {
-    out.push(found);
+  const type = tool.type;
+  if (type === undefined || type === 'function') {
+    const fn = isBag(tool.function) ? tool.function : undefined;
+    const found = fn
+      ? functionTool(fn.name, fn.description, fn.parameters)
+      : functionTool(tool.name, tool.description, tool.parameters ?? tool.input_schema);
+    if (found) out.push(found);
     return;
   }
-  const type = tool.type;
   if (typeof type === 'string' && type) {
     // Other tool types keep their details under their own key (`{ type: 'custom', custom: {…} }`).
     const own = isBag(tool[type]) ? (tool[type] as Bag).name : undefined;

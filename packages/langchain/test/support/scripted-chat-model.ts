@@ -7,7 +7,13 @@ import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
 export interface ScriptedReply {
   content?: string;
   toolCalls?: Array<{ id: string; name: string; args: Record<string, unknown> }>;
-  usage?: { input: number; output: number; cacheRead?: number; reasoning?: number };
+  usage?: {
+    input: number;
+    output: number;
+    cacheRead?: number;
+    cacheCreation?: number;
+    reasoning?: number;
+  };
   error?: Error;
 }
 
@@ -19,8 +25,11 @@ function messageFields(reply: ScriptedReply) {
       input_tokens: reply.usage.input,
       output_tokens: reply.usage.output,
       total_tokens: reply.usage.input + reply.usage.output,
-      ...(reply.usage.cacheRead !== undefined && {
-        input_token_details: { cache_read: reply.usage.cacheRead },
+      ...((reply.usage.cacheRead !== undefined || reply.usage.cacheCreation !== undefined) && {
+        input_token_details: {
+          cache_read: reply.usage.cacheRead,
+          cache_creation: reply.usage.cacheCreation,
+        },
       }),
       ...(reply.usage.reasoning !== undefined && {
         output_token_details: { reasoning: reply.usage.reasoning },
