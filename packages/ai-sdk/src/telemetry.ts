@@ -99,7 +99,8 @@ export interface ThreadlineTelemetryIntegration {
  *   with the call.
  *
  * Call it per AI SDK call, inside the scope: it reads the scope when it is called. It never
- * throws; invalid values are dropped and reported through `diag`.
+ * throws; invalid values are dropped and reported through `diag`. For ai 5 and 6; ai 7 takes
+ * the `telemetry()` of `@threadline/ai-sdk/otel`.
  *
  * @example
  * const result = streamText({
