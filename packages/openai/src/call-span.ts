@@ -49,6 +49,8 @@ export class CallSpan implements Abandonable {
   /** `performance.now()` of the response head or first item: the end of an abandoned call. */
   private lastActivity = 0;
   private firstChunkAt: number | undefined;
+  /** `performance.now()` when the call started: the origin of the time to the first chunk. */
+  private readonly startedAt = clock.now();
   private recorder: StreamRecorder | undefined;
   private signal: AbortSignal | undefined;
   private watch: StreamWatch | undefined;
@@ -242,6 +244,9 @@ export class CallSpan implements Abandonable {
         out[LANGFUSE_OBSERVATION_ATTRIBUTES.COMPLETION_START_TIME] = new Date(
           this.firstChunkAt,
         ).toISOString();
+        // lastActivity is the first item's time from then on.
+        out[OPENAI_SPAN_ATTRIBUTES.RESPONSE_TIME_TO_FIRST_CHUNK] =
+          (this.lastActivity - this.startedAt) / 1000;
       }
       try {
         this.span.setAttributes(out);

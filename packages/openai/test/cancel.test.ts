@@ -43,6 +43,10 @@ describe.each(SDKS)('leaving a stream early with %s', (_name, SDK) => {
     );
     const output = jsonAttribute(span, 'langfuse.observation.output') as { content: string };
     expect(output.content).toBe(read);
+    // The model had not said why it would stop: no finish reason.
+    expect(jsonAttribute(span, 'gen_ai.output.messages')).toEqual([
+      { role: 'assistant', parts: [{ type: 'text', content: read }] },
+    ]);
     expect(stream.controller.signal.aborted).toBe(true);
   });
 

@@ -10,6 +10,14 @@ const h = useHarness();
 const PROMPT = 'zanzibar quokka';
 const SECRET_ANSWER = 'marmalade periscope';
 const SECRET_WORDS = ['zanzibar', 'quokka', 'marmalade', 'periscope', 'lookup_ledger', 'ledger-77'];
+const GENAI_KEYS = [
+  'gen_ai.input.messages',
+  'gen_ai.output.messages',
+  'gen_ai.system_instructions',
+  'gen_ai.tool.definitions',
+];
+/** Every attribute that holds content: none may be there with capture off. */
+const CONTENT_KEYS = ['langfuse.observation.input', 'langfuse.observation.output', ...GENAI_KEYS];
 
 /** Every string in every attribute, event attribute, status and name of `spans`. */
 function everyText(spans: ReadableSpan[]): string[] {
@@ -93,8 +101,7 @@ describe.each(SDKS)('content capture with %s', (_name, SDK) => {
       expect(texts.filter((t) => t.includes(word))).toEqual([]);
     }
     for (const span of spans) {
-      expect(span.attributes['langfuse.observation.input']).toBeUndefined();
-      expect(span.attributes['langfuse.observation.output']).toBeUndefined();
+      for (const key of CONTENT_KEYS) expect(span.attributes[key]).toBeUndefined();
     }
   });
 
@@ -103,6 +110,9 @@ describe.each(SDKS)('content capture with %s', (_name, SDK) => {
     await everyKindOfCall(observeOpenAI(clientOf(SDK, h.mock.baseURL)));
     const texts = everyText(h.spans());
     for (const word of SECRET_WORDS) expect(texts.filter((t) => t.includes(word))).toEqual([]);
+    for (const span of h.spans()) {
+      for (const key of CONTENT_KEYS) expect(span.attributes[key]).toBeUndefined();
+    }
 
     h.capture.reset();
     await observeOpenAI(clientOf(SDK, h.mock.baseURL), { captureContent: true }).embeddings.create({
@@ -114,9 +124,23 @@ describe.each(SDKS)('content capture with %s', (_name, SDK) => {
 
   it('with capture on, the same calls do record the text (the scan can fail)', async () => {
     await everyKindOfCall(observeOpenAI(clientOf(SDK, h.mock.baseURL)));
-    const texts = everyText(h.spans());
+    const spans = h.spans();
+    const texts = everyText(spans);
     for (const word of SECRET_WORDS) {
       expect(texts.some((t) => t.includes(word))).toBe(true);
+    }
+    // Every model call but the embeddings and the failed one has its GenAI messages, and the
+    // secret words reach them too (not only the Langfuse keys).
+    const withMessages = spans.filter((s) => s.attributes['gen_ai.input.messages'] !== undefined);
+    expect(withMessages).toHaveLength(9);
+    expect(spans.filter((s) => s.attributes['gen_ai.output.messages'] !== undefined)).toHaveLength(
+      8,
+    );
+    const genAiTexts = spans.flatMap((s) =>
+      GENAI_KEYS.map((key) => s.attributes[key]).filter((v): v is string => typeof v === 'string'),
+    );
+    for (const word of SECRET_WORDS) {
+      expect(genAiTexts.some((t) => t.includes(word))).toBe(true);
     }
   });
 });

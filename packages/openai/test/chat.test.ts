@@ -91,6 +91,123 @@ describe.each(SDKS)('chat completions with %s', (_name, SDK) => {
       content: 'it is on its way',
     });
     expect(span.attributes['langfuse.observation.completion_start_time']).toBeUndefined();
+    // The OpenTelemetry GenAI conventions' content attributes, and how the call was made.
+    expect(jsonAttribute(span, 'gen_ai.input.messages')).toEqual([
+      { role: 'user', parts: [{ type: 'text', content: 'where is my parcel' }] },
+    ]);
+    expect(jsonAttribute(span, 'gen_ai.output.messages')).toEqual([
+      {
+        role: 'assistant',
+        parts: [{ type: 'text', content: 'it is on its way' }],
+        finish_reason: 'stop',
+      },
+    ]);
+    expect(span.attributes['gen_ai.system_instructions']).toBeUndefined();
+    expect(span.attributes['gen_ai.tool.definitions']).toBeUndefined();
+    expect(span.attributes['openai.api.type']).toBe('chat_completions');
+    expect(span.attributes['gen_ai.request.stream']).toBeUndefined();
+    expect(span.attributes['gen_ai.response.time_to_first_chunk']).toBeUndefined();
+  });
+
+  it('a conversation: instructions in place, images, tool calls and results, tool definitions', async () => {
+    const client = observeOpenAI(clientOf(SDK, h.mock.baseURL));
+    h.mock.enqueue({ content: 'it is in Lyon' });
+    const tools = [
+      {
+        type: 'function' as const,
+        function: {
+          name: 'track',
+          description: 'Where a parcel is',
+          parameters: { type: 'object', properties: { parcel: { type: 'string' } } },
+        },
+      },
+    ];
+    await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [
+        { role: 'developer', content: 'answer in one line' },
+        { role: 'system', content: [{ type: 'text', text: 'you help with parcels' }] },
+        {
+          role: 'user',
+          name: 'ann',
+          content: [
+            { type: 'text', text: 'where is this parcel' },
+            { type: 'image_url', image_url: { url: 'https://example.com/label.png' } },
+            { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } },
+          ],
+        },
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [
+            {
+              id: 'call_7',
+              type: 'function',
+              function: { name: 'track', arguments: '{"parcel":"P-1"}' },
+            },
+          ],
+        },
+        { role: 'tool', tool_call_id: 'call_7', content: 'in Lyon' },
+      ],
+      tools,
+      response_format: { type: 'text' },
+    });
+    const span = h.onlySpan();
+    expect(jsonAttribute(span, 'gen_ai.input.messages')).toEqual([
+      { role: 'developer', parts: [{ type: 'text', content: 'answer in one line' }] },
+      { role: 'system', parts: [{ type: 'text', content: 'you help with parcels' }] },
+      {
+        role: 'user',
+        name: 'ann',
+        parts: [
+          { type: 'text', content: 'where is this parcel' },
+          { type: 'uri', modality: 'image', uri: 'https://example.com/label.png' },
+          { type: 'text', content: '[image/png: not recorded]' },
+        ],
+      },
+      {
+        role: 'assistant',
+        parts: [{ type: 'tool_call', id: 'call_7', name: 'track', arguments: { parcel: 'P-1' } }],
+      },
+      {
+        role: 'tool',
+        parts: [{ type: 'tool_call_response', id: 'call_7', response: 'in Lyon' }],
+      },
+    ]);
+    expect(span.attributes['gen_ai.system_instructions']).toBeUndefined();
+    expect(jsonAttribute(span, 'gen_ai.tool.definitions')).toEqual([
+      {
+        type: 'function',
+        name: 'track',
+        description: 'Where a parcel is',
+        parameters: { type: 'object', properties: { parcel: { type: 'string' } } },
+      },
+    ]);
+    expect(jsonAttribute(span, 'gen_ai.output.messages')).toEqual([
+      {
+        role: 'assistant',
+        parts: [{ type: 'text', content: 'it is in Lyon' }],
+        finish_reason: 'stop',
+      },
+    ]);
+    expect(span.attributes['gen_ai.output.type']).toBe('text');
+  });
+
+  it('a long prompt keeps gen_ai.input.messages valid JSON within the bound', async () => {
+    const client = observeOpenAI(clientOf(SDK, h.mock.baseURL));
+    const long = 'parcel '.repeat(10_000);
+    await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [
+        { role: 'system', content: 'be brief' },
+        { role: 'user', content: long },
+      ],
+    });
+    const raw = h.onlySpan().attributes['gen_ai.input.messages'] as string;
+    expect(raw.length).toBeLessThanOrEqual(32_768);
+    const [system, user] = JSON.parse(raw);
+    expect(system).toEqual({ role: 'system', parts: [{ type: 'text', content: 'be brief' }] });
+    expect(user.parts[0].content).toMatch(/^parcel parcel .*…\[truncated\]$/);
   });
 
   it('a streamed call records usage, finish reason, output and the first chunk time', async () => {
@@ -124,6 +241,20 @@ describe.each(SDKS)('chat completions with %s', (_name, SDK) => {
       role: 'assistant',
       content: 'one two three four',
     });
+    // Put together from the deltas, with the finish reason of the last chunk.
+    expect(jsonAttribute(span, 'gen_ai.output.messages')).toEqual([
+      {
+        role: 'assistant',
+        parts: [{ type: 'text', content: 'one two three four' }],
+        finish_reason: 'stop',
+      },
+    ]);
+    expect(span.attributes['gen_ai.request.stream']).toBe(true);
+    const ttfc = span.attributes['gen_ai.response.time_to_first_chunk'] as number;
+    expect(ttfc).toBeGreaterThan(0);
+    expect(ttfc).toBeLessThanOrEqual(
+      (hrMillis(span.endTime) - hrMillis(span.startTime)) / 1000 + 0.001,
+    );
     const first = Date.parse(
       span.attributes['langfuse.observation.completion_start_time'] as string,
     );
@@ -182,6 +313,23 @@ describe.each(SDKS)('chat completions with %s', (_name, SDK) => {
         },
       ],
     });
+    expect(jsonAttribute(span, 'gen_ai.output.messages')).toEqual([
+      {
+        role: 'assistant',
+        parts: [
+          {
+            type: 'tool_call',
+            id: 'call_1',
+            name: 'lookup_order',
+            arguments: { order: 'A-17', verbose: true },
+          },
+        ],
+        finish_reason: 'tool_call',
+      },
+    ]);
+    expect(jsonAttribute(span, 'gen_ai.tool.definitions')).toEqual([
+      { type: 'function', name: 'lookup_order', parameters: { type: 'object', properties: {} } },
+    ]);
   });
 
   it('several choices give a list of messages and of finish reasons', async () => {
@@ -193,6 +341,11 @@ describe.each(SDKS)('chat completions with %s', (_name, SDK) => {
     expect(jsonAttribute(span, 'langfuse.observation.output')).toEqual([
       { role: 'assistant', content: 'same' },
       { role: 'assistant', content: 'same' },
+    ]);
+    const choice = { role: 'assistant', parts: [{ type: 'text', content: 'same' }] };
+    expect(jsonAttribute(span, 'gen_ai.output.messages')).toEqual([
+      { ...choice, finish_reason: 'stop' },
+      { ...choice, finish_reason: 'stop' },
     ]);
   });
 
@@ -217,6 +370,14 @@ describe.each(SDKS)('chat completions with %s', (_name, SDK) => {
       role: 'assistant',
       content: '{"order":"A-17","late":false}',
     });
+    expect(span.attributes['gen_ai.output.type']).toBe('json');
+    expect(jsonAttribute(span, 'gen_ai.output.messages')).toEqual([
+      {
+        role: 'assistant',
+        parts: [{ type: 'text', content: '{"order":"A-17","late":false}' }],
+        finish_reason: 'stop',
+      },
+    ]);
   });
 
   it('an answer the parse step rejects ends the span with that error', async () => {

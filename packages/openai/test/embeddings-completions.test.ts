@@ -5,6 +5,12 @@ import { useHarness } from './support/harness';
 import { clientOf, SDKS } from './support/sdks';
 
 const h = useHarness();
+const GENAI_CONTENT_KEYS = [
+  'gen_ai.input.messages',
+  'gen_ai.output.messages',
+  'gen_ai.system_instructions',
+  'gen_ai.tool.definitions',
+];
 
 describe.each(SDKS)('embeddings with %s', (_name, SDK) => {
   it('is an embedding observation with input usage and no vectors recorded', async () => {
@@ -31,6 +37,9 @@ describe.each(SDKS)('embeddings with %s', (_name, SDK) => {
       input: 5,
       total: 5,
     });
+    // The GenAI conventions define no content attribute for embeddings.
+    for (const key of GENAI_CONTENT_KEYS) expect(span.attributes[key]).toBeUndefined();
+    expect(span.attributes['openai.api.type']).toBe('embeddings');
   });
 
   it('records the encoding format and dimensions the caller chose', async () => {
@@ -74,6 +83,17 @@ describe.each(SDKS)('legacy completions with %s', (_name, SDK) => {
     // A plain string is recorded as it is (core's toContentAttribute), not as a JSON string.
     expect(span.attributes['langfuse.observation.input']).toBe('tell a story');
     expect(span.attributes['langfuse.observation.output']).toBe('once upon a time');
+    expect(jsonAttribute(span, 'gen_ai.input.messages')).toEqual([
+      { role: 'user', parts: [{ type: 'text', content: 'tell a story' }] },
+    ]);
+    expect(jsonAttribute(span, 'gen_ai.output.messages')).toEqual([
+      {
+        role: 'assistant',
+        parts: [{ type: 'text', content: 'once upon a time' }],
+        finish_reason: 'stop',
+      },
+    ]);
+    expect(span.attributes['openai.api.type']).toBe('completions');
   });
 
   it('a streamed call records text, finish reason and usage', async () => {
@@ -97,5 +117,8 @@ describe.each(SDKS)('legacy completions with %s', (_name, SDK) => {
       expect.any(String),
     );
     expect(span.attributes['langfuse.observation.output']).toBe('a b c d');
+    expect(jsonAttribute(span, 'gen_ai.output.messages')).toEqual([
+      { role: 'assistant', parts: [{ type: 'text', content: 'a b c d' }], finish_reason: 'length' },
+    ]);
   });
 });

@@ -66,6 +66,85 @@ describe.each(SDKS)('Responses API with %s', (_name, SDK) => {
     expect(jsonAttribute(span, 'langfuse.observation.output')).toEqual(
       JSON.parse(JSON.stringify(response.output)),
     );
+    // `instructions` are given apart from the input: the conventions' system instructions.
+    expect(jsonAttribute(span, 'gen_ai.system_instructions')).toEqual([
+      { type: 'text', content: 'be brief' },
+    ]);
+    expect(jsonAttribute(span, 'gen_ai.input.messages')).toEqual([
+      { role: 'user', parts: [{ type: 'text', content: 'summarise the ticket' }] },
+    ]);
+    expect(jsonAttribute(span, 'gen_ai.output.messages')).toEqual([
+      { role: 'assistant', parts: [{ type: 'text', content: 'done' }], finish_reason: 'stop' },
+    ]);
+    expect(span.attributes['gen_ai.tool.definitions']).toBeUndefined();
+    expect(span.attributes['openai.api.type']).toBe('responses');
+  });
+
+  it('input items, tool calls and results, tool definitions and a tool call answer', async () => {
+    const client = observeOpenAI(clientOf(SDK, h.mock.baseURL));
+    h.mock.enqueue({ toolCalls: [{ id: 'call_9', name: 'refund', arguments: { order: 'A-17' } }] });
+    const parameters = { type: 'object', properties: { order: { type: 'string' } } };
+    await client.responses.create({
+      model: 'gpt-4o-mini',
+      input: [
+        { role: 'system', content: 'you handle refunds' },
+        {
+          role: 'user',
+          content: [
+            { type: 'input_text', text: 'refund A-17' },
+            { type: 'input_image', image_url: 'data:image/jpeg;base64,/9j/4AAQ', detail: 'auto' },
+            { type: 'input_file', file_id: 'file-1' },
+          ],
+        },
+        { type: 'function_call', call_id: 'call_8', name: 'lookup', arguments: '{"order":"A-17"}' },
+        { type: 'function_call_output', call_id: 'call_8', output: '{"paid":true}' },
+      ],
+      tools: [
+        {
+          type: 'function',
+          name: 'refund',
+          description: 'Refund an order',
+          parameters,
+          strict: true,
+        },
+        { type: 'web_search_preview' },
+      ],
+      text: { format: { type: 'json_object' } },
+    });
+    const span = h.onlySpan();
+    expect(jsonAttribute(span, 'gen_ai.input.messages')).toEqual([
+      { role: 'system', parts: [{ type: 'text', content: 'you handle refunds' }] },
+      {
+        role: 'user',
+        parts: [
+          { type: 'text', content: 'refund A-17' },
+          { type: 'text', content: '[image/jpeg: not recorded]' },
+          { type: 'file', file_id: 'file-1' },
+        ],
+      },
+      {
+        role: 'assistant',
+        parts: [{ type: 'tool_call', id: 'call_8', name: 'lookup', arguments: { order: 'A-17' } }],
+      },
+      {
+        role: 'tool',
+        parts: [{ type: 'tool_call_response', id: 'call_8', response: '{"paid":true}' }],
+      },
+    ]);
+    expect(span.attributes['gen_ai.system_instructions']).toBeUndefined();
+    expect(jsonAttribute(span, 'gen_ai.tool.definitions')).toEqual([
+      { type: 'function', name: 'refund', description: 'Refund an order', parameters },
+      { type: 'web_search_preview', name: 'web_search_preview' },
+    ]);
+    expect(jsonAttribute(span, 'gen_ai.output.messages')).toEqual([
+      {
+        role: 'assistant',
+        parts: [{ type: 'tool_call', id: 'call_9', name: 'refund', arguments: { order: 'A-17' } }],
+        finish_reason: 'tool_call',
+      },
+    ]);
+    expect(span.attributes['gen_ai.response.finish_reasons']).toEqual(['tool_calls']);
+    expect(span.attributes['gen_ai.output.type']).toBe('json');
   });
 
   it('a streamed call takes usage and output from the final event', async () => {
@@ -93,6 +172,18 @@ describe.each(SDKS)('Responses API with %s', (_name, SDK) => {
     );
     const output = jsonAttribute(span, 'langfuse.observation.output') as any[];
     expect(output[0].content[0].text).toBe('alpha beta gamma');
+    expect(jsonAttribute(span, 'gen_ai.input.messages')).toEqual([
+      { role: 'user', parts: [{ type: 'text', content: 'go' }] },
+    ]);
+    expect(jsonAttribute(span, 'gen_ai.output.messages')).toEqual([
+      {
+        role: 'assistant',
+        parts: [{ type: 'text', content: 'alpha beta gamma' }],
+        finish_reason: 'stop',
+      },
+    ]);
+    expect(span.attributes['gen_ai.request.stream']).toBe(true);
+    expect(span.attributes['gen_ai.response.time_to_first_chunk']).toEqual(expect.any(Number));
   });
 
   it('a stream left early keeps the id, model and text read so far', async () => {
@@ -114,6 +205,9 @@ describe.each(SDKS)('Responses API with %s', (_name, SDK) => {
     expect(span.attributes['gen_ai.usage.input_tokens']).toBeUndefined();
     const output = jsonAttribute(span, 'langfuse.observation.output') as any[];
     expect(output[0].content[0].text).toBe(text);
+    expect(jsonAttribute(span, 'gen_ai.output.messages')).toEqual([
+      { role: 'assistant', parts: [{ type: 'text', content: text }] },
+    ]);
   });
 
   it.each([

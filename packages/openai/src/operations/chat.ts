@@ -1,8 +1,13 @@
 import type { Attributes } from '@opentelemetry/api';
 import { GEN_AI_OPERATIONS, LANGFUSE_OBSERVATION_ATTRIBUTES } from '@threadline/core/adapter';
+import { writeBoundedJson } from '../messages/bounded-json';
+import { chatInputMessages, chatOutputMessage } from '../messages/chat-messages';
+import type { GenAiMessage } from '../messages/genai-message';
+import { toolDefinitions } from '../messages/tool-definitions';
+import { OPENAI_SPAN_ATTRIBUTES } from '../span-keys';
 import { ChoicesStreamRecorder, oneOrAll, writeChoicesResponse } from './choices';
 import type { Operation } from './operation';
-import { writeRequestModel, writeRequestParameters } from './request-parameters';
+import { writeCallOptions, writeRequestModel, writeRequestParameters } from './request-parameters';
 import { writeContent } from './response-summary';
 import { isRecord } from './values';
 
@@ -100,15 +105,19 @@ class ChatStreamRecorder extends ChoicesStreamRecorder {
     parts.add(choice.delta);
   }
 
-  protected flushOutput(out: Attributes): void {
-    const messages = this.messages?.filter(Boolean);
-    if (messages && messages.length > 0) {
-      writeContent(
-        LANGFUSE_OBSERVATION_ATTRIBUTES.OUTPUT,
-        oneOrAll(messages.map((m) => m.toMessage())),
-        out,
-      );
-    }
+  protected flushOutput(out: Attributes, finishReasons: readonly string[]): void {
+    if (!this.messages) return;
+    const messages: Record<string, unknown>[] = [];
+    const outputs: GenAiMessage[] = [];
+    // Indexed by choice: a choice that sent nothing yet is a hole, skipped.
+    this.messages.forEach((parts, index) => {
+      const message = parts.toMessage();
+      messages.push(message);
+      outputs.push(chatOutputMessage(message, finishReasons[index]));
+    });
+    if (messages.length === 0) return;
+    writeContent(LANGFUSE_OBSERVATION_ATTRIBUTES.OUTPUT, oneOrAll(messages), out);
+    writeBoundedJson(OPENAI_SPAN_ATTRIBUTES.OUTPUT_MESSAGES, outputs, out);
   }
 }
 
@@ -120,10 +129,17 @@ export const CHAT_OPERATION: Operation = {
   requestAttributes(body, capture, out) {
     writeRequestModel(body, out);
     writeRequestParameters(body, PARAMETERS, out);
+    writeCallOptions(body, 'chat_completions', body.response_format, out);
     if (!capture) return;
     const tools = Array.isArray(body.tools) && body.tools.length > 0 ? body.tools : undefined;
     const input = tools ? { messages: body.messages, tools } : body.messages;
     writeContent(LANGFUSE_OBSERVATION_ATTRIBUTES.INPUT, input, out);
+    writeBoundedJson(OPENAI_SPAN_ATTRIBUTES.INPUT_MESSAGES, chatInputMessages(body.messages), out);
+    writeBoundedJson(
+      OPENAI_SPAN_ATTRIBUTES.TOOL_DEFINITIONS,
+      toolDefinitions(body.tools, body.functions),
+      out,
+    );
   },
 
   responseAttributes(response, capture, out) {
@@ -132,6 +148,8 @@ export const CHAT_OPERATION: Operation = {
     if (capture && choices.length > 0) {
       const messages = choices.map((c) => assistantMessage(c.message) ?? null);
       writeContent(LANGFUSE_OBSERVATION_ATTRIBUTES.OUTPUT, oneOrAll(messages), out);
+      const outputs = choices.map((c) => chatOutputMessage(c.message, c.finish_reason));
+      writeBoundedJson(OPENAI_SPAN_ATTRIBUTES.OUTPUT_MESSAGES, outputs, out);
     }
     return undefined;
   },

@@ -60,8 +60,11 @@ export abstract class ChoicesStreamRecorder implements StreamRecorder {
   /** One choice of one chunk, at its `index`. */
   protected abstract onChoice(choice: Record<string, any>, index: number): void;
 
-  /** Writes the output put together from the choices, if any was kept. */
-  protected abstract flushOutput(out: Attributes): void;
+  /**
+   * Writes the output put together from the choices, if any was kept; `finishReasons` is
+   * indexed by choice.
+   */
+  protected abstract flushOutput(out: Attributes, finishReasons: readonly string[]): void;
 
   onItem(chunk: unknown): void {
     if (!isRecord(chunk)) return;
@@ -95,7 +98,7 @@ export abstract class ChoicesStreamRecorder implements StreamRecorder {
       },
       out,
     );
-    this.flushOutput(out);
+    this.flushOutput(out, this.finishReasons);
     return undefined;
   }
 }

@@ -7,7 +7,7 @@ import {
 } from '@threadline/core/adapter';
 import { OPENAI_SPAN_ATTRIBUTES } from '../span-keys';
 import type { Operation, StreamRecorder } from './operation';
-import { writeRequestModel, writeResponseIdentity } from './request-parameters';
+import { writeCallOptions, writeRequestModel, writeResponseIdentity } from './request-parameters';
 import { writeUsage } from './usage';
 import { isRecord, numberOr, stringOr } from './values';
 
@@ -16,7 +16,8 @@ const NO_STREAM: StreamRecorder = { onItem() {}, flush: () => undefined };
 
 /**
  * `embeddings.create`. The vectors are never recorded (they are large and say nothing to a
- * reader); the input text is, when content is captured.
+ * reader); the input text is, when content is captured, as `langfuse.observation.input` only:
+ * the GenAI conventions define no content attribute for embeddings.
  */
 export const EMBEDDINGS_OPERATION: Operation = {
   name: GEN_AI_OPERATIONS.EMBEDDINGS,
@@ -24,6 +25,7 @@ export const EMBEDDINGS_OPERATION: Operation = {
 
   requestAttributes(body, capture, out: Attributes) {
     writeRequestModel(body, out);
+    writeCallOptions(body, 'embeddings', undefined, out);
     const parameters: Record<string, unknown> = {};
     // Only a format the caller chose: the SDK asks for base64 on its own and decodes it.
     const format = stringOr(body.encoding_format);

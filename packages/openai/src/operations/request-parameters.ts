@@ -1,5 +1,6 @@
 import type { Attributes } from '@opentelemetry/api';
 import { GEN_AI_ATTRIBUTES, LANGFUSE_OBSERVATION_ATTRIBUTES } from '@threadline/core/adapter';
+import { OPENAI_SPAN_ATTRIBUTES } from '../span-keys';
 import { isRecord, numberOr, stopSequences, stringOr } from './values';
 
 // Request fields that have a GenAI key; the three output limits share one.
@@ -61,6 +62,32 @@ export function writeRequestParameters(
     }
   }
   if (any) out[LANGFUSE_OBSERVATION_ATTRIBUTES.MODEL_PARAMETERS] = JSON.stringify(parameters);
+}
+
+/** `gen_ai.output.type` of a `response_format` (chat) or `text.format` (Responses API). */
+function outputType(format: unknown): string | undefined {
+  const type = isRecord(format) ? format.type : undefined;
+  if (type === 'json_schema' || type === 'json_object') return 'json';
+  return type === 'text' ? 'text' : undefined;
+}
+
+/**
+ * Writes how the call was made: which API (`openai.api.type`), streamed or not, the service
+ * tier asked for (unless `auto`) and the output type `format` asks for.
+ */
+export function writeCallOptions(
+  body: Record<string, any>,
+  apiType: string,
+  format: unknown,
+  out: Attributes,
+): void {
+  out[OPENAI_SPAN_ATTRIBUTES.API_TYPE] = apiType;
+  if (body.stream === true) out[OPENAI_SPAN_ATTRIBUTES.REQUEST_STREAM] = true;
+  const tier = stringOr(body.service_tier);
+  if (tier !== undefined && tier !== 'auto')
+    out[OPENAI_SPAN_ATTRIBUTES.REQUEST_SERVICE_TIER] = tier;
+  const type = outputType(format);
+  if (type !== undefined) out[OPENAI_SPAN_ATTRIBUTES.OUTPUT_TYPE] = type;
 }
 
 /** Writes the response id and model; the answering model also becomes the Langfuse model name. */

@@ -1,7 +1,17 @@
 import type { Attributes } from '@opentelemetry/api';
 import { GEN_AI_OPERATIONS, LANGFUSE_OBSERVATION_ATTRIBUTES } from '@threadline/core/adapter';
+import { writeBoundedJson } from '../messages/bounded-json';
+import { textPart } from '../messages/genai-message';
+import {
+  responsesInputMessages,
+  responsesOutputMessages,
+  responsesSystemInstructions,
+} from '../messages/responses-messages';
+import { toolDefinitions } from '../messages/tool-definitions';
+import { OPENAI_SPAN_ATTRIBUTES } from '../span-keys';
 import type { Operation, StreamRecorder } from './operation';
 import {
+  writeCallOptions,
   writeRequestModel,
   writeRequestParameters,
   writeResponseIdentity,
@@ -67,6 +77,11 @@ function writeResponse(response: Record<string, any>, capture: boolean, out: Att
   );
   if (capture && Array.isArray(response.output)) {
     writeContent(LANGFUSE_OBSERVATION_ATTRIBUTES.OUTPUT, response.output, out);
+    writeBoundedJson(
+      OPENAI_SPAN_ATTRIBUTES.OUTPUT_MESSAGES,
+      responsesOutputMessages(response.output, reason),
+      out,
+    );
   }
   return failureOf(response);
 }
@@ -111,6 +126,9 @@ class ResponsesStreamRecorder implements StreamRecorder {
         { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: this.text }] },
       ];
       writeContent(LANGFUSE_OBSERVATION_ATTRIBUTES.OUTPUT, partial, out);
+      // No finish reason: the stream stopped before the model said why it would.
+      const message = { role: 'assistant', parts: [textPart(this.text)] };
+      writeBoundedJson(OPENAI_SPAN_ATTRIBUTES.OUTPUT_MESSAGES, [message], out);
     }
     return this.failure;
   }
@@ -124,7 +142,20 @@ export const RESPONSES_OPERATION: Operation = {
   requestAttributes(body, capture, out) {
     writeRequestModel(body, out);
     writeRequestParameters(body, PARAMETERS, out);
-    if (!capture || body.input === undefined) return;
+    writeCallOptions(body, 'responses', isRecord(body.text) ? body.text.format : undefined, out);
+    if (!capture) return;
+    writeBoundedJson(
+      OPENAI_SPAN_ATTRIBUTES.SYSTEM_INSTRUCTIONS,
+      responsesSystemInstructions(body.instructions),
+      out,
+    );
+    writeBoundedJson(OPENAI_SPAN_ATTRIBUTES.TOOL_DEFINITIONS, toolDefinitions(body.tools), out);
+    if (body.input === undefined) return;
+    writeBoundedJson(
+      OPENAI_SPAN_ATTRIBUTES.INPUT_MESSAGES,
+      responsesInputMessages(body.input),
+      out,
+    );
     const instructions = stringOr(body.instructions);
     const input = instructions === undefined ? body.input : { instructions, input: body.input };
     writeContent(LANGFUSE_OBSERVATION_ATTRIBUTES.INPUT, input, out);

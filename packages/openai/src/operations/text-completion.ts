@@ -1,8 +1,11 @@
 import type { Attributes } from '@opentelemetry/api';
 import { GEN_AI_OPERATIONS, LANGFUSE_OBSERVATION_ATTRIBUTES } from '@threadline/core/adapter';
+import { writeBoundedJson } from '../messages/bounded-json';
+import { completionOutputMessage, promptMessages } from '../messages/completion-messages';
+import { OPENAI_SPAN_ATTRIBUTES } from '../span-keys';
 import { ChoicesStreamRecorder, oneOrAll, writeChoicesResponse } from './choices';
 import type { Operation } from './operation';
-import { writeRequestModel, writeRequestParameters } from './request-parameters';
+import { writeCallOptions, writeRequestModel, writeRequestParameters } from './request-parameters';
 import { writeContent } from './response-summary';
 import { isRecord } from './values';
 
@@ -18,8 +21,15 @@ const PARAMETERS = [
   'best_of',
 ] as const;
 
-function writeOutput(texts: unknown[], out: Attributes): void {
+/** The choices' texts, with the finish reason of each (indexed alike). */
+function writeOutput(
+  texts: string[],
+  finishReasons: ReadonlyArray<unknown>,
+  out: Attributes,
+): void {
   writeContent(LANGFUSE_OBSERVATION_ATTRIBUTES.OUTPUT, oneOrAll(texts), out);
+  const messages = texts.map((text, i) => completionOutputMessage(text, finishReasons[i]));
+  writeBoundedJson(OPENAI_SPAN_ATTRIBUTES.OUTPUT_MESSAGES, messages, out);
 }
 
 /** Legacy completion chunks; text is kept only when content is captured. */
@@ -37,10 +47,11 @@ class TextCompletionStreamRecorder extends ChoicesStreamRecorder {
     }
   }
 
-  protected flushOutput(out: Attributes): void {
+  protected flushOutput(out: Attributes, finishReasons: readonly string[]): void {
     if (this.texts && this.texts.length > 0) {
       writeOutput(
         Array.from(this.texts, (t) => t ?? ''),
+        finishReasons,
         out,
       );
     }
@@ -55,8 +66,10 @@ export const TEXT_COMPLETION_OPERATION: Operation = {
   requestAttributes(body, capture, out) {
     writeRequestModel(body, out);
     writeRequestParameters(body, PARAMETERS, out);
+    writeCallOptions(body, 'completions', undefined, out);
     if (!capture || body.prompt === undefined) return;
     writeContent(LANGFUSE_OBSERVATION_ATTRIBUTES.INPUT, body.prompt, out);
+    writeBoundedJson(OPENAI_SPAN_ATTRIBUTES.INPUT_MESSAGES, promptMessages(body.prompt), out);
   },
 
   responseAttributes(response, capture, out) {
@@ -64,7 +77,8 @@ export const TEXT_COMPLETION_OPERATION: Operation = {
     const choices = writeChoicesResponse(response, false, out);
     if (capture && choices.length > 0)
       writeOutput(
-        choices.map((c) => c.text ?? ''),
+        choices.map((c) => (typeof c.text === 'string' ? c.text : '')),
+        choices.map((c) => c.finish_reason),
         out,
       );
     return undefined;

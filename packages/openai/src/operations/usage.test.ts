@@ -50,6 +50,26 @@ describe('writeUsage', () => {
     });
   });
 
+  it('cache writes (openai 7) are input_cache_creation_tokens; text_tokens is not set apart', () => {
+    const out = usageOf({
+      prompt_tokens: 100,
+      completion_tokens: 10,
+      total_tokens: 110,
+      prompt_tokens_details: { cached_tokens: 30, cache_write_tokens: 50, text_tokens: 100 },
+    });
+    expect(out).toMatchObject({
+      'gen_ai.usage.cache_read.input_tokens': 30,
+      'gen_ai.usage.cache_creation.input_tokens': 50,
+    });
+    expect(JSON.parse(out['langfuse.observation.usage_details'] as string)).toEqual({
+      input: 20,
+      output: 10,
+      total: 110,
+      input_cached_tokens: 30,
+      input_cache_creation_tokens: 50,
+    });
+  });
+
   it('embeddings usage has input only; a missing total is input plus output', () => {
     expect(
       JSON.parse(
