@@ -16,7 +16,7 @@ import { readSpanContent, type SpanContent } from './span-content';
 import { deriveSpanKind } from './span-kind';
 import type { EndingSpan, SpanWriter as Writer } from './span-writer';
 import { SpanWriter } from './span-writer';
-import { writeTokenCounts } from './token-counts';
+import { writeParentTokenCounts, writeTokenCounts } from './token-counts';
 import type { TraceTurns } from './trace-turns';
 
 function text(value: unknown): string | undefined {
@@ -133,8 +133,8 @@ function writeKindDetails(
 /**
  * Writes the OpenInference attributes Phoenix reads onto a span that is ending, derived from the
  * GenAI, Langfuse and AI SDK keys it carries (docs/contract.md#dialects): its kind; on model
- * calls the model, provider, request parameters and token counts (never on their parents, so
- * Phoenix sums no token twice); the recorded content as input and output values and, on model
+ * calls the model, provider, request parameters and token counts (a parent that carries its
+ * call's total as GenAI usage gets zero own counts, so Phoenix sums no token twice); the recorded content as input and output values and, on model
  * calls, flattened messages. Never overwrites a key; leaves a span that already has an
  * OpenInference kind (an OpenInference instrumentation made it) alone.
  */
@@ -153,6 +153,7 @@ export function deriveOpenInference(span: EndingSpan, turns: TraceTurns): void {
   const writer = new SpanWriter(span);
   writer.set(OI.SPAN_KIND, kind);
   if (kind === K.LLM || kind === K.EMBEDDING) writeModel(writer, attributes, kind);
+  else writeParentTokenCounts(writer, attributes);
   const content = readSpanContent(attributes, kind);
   if (root) {
     writeValues(writer, content, turns.take(span.spanContext().traceId) ?? {});

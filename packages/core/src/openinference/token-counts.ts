@@ -78,3 +78,33 @@ export function writeTokenCounts(
   writer.set(OI.LLM_TOKEN_COUNT_PROMPT_DETAILS_CACHE_WRITE, cacheWrite);
   writer.set(OI.LLM_TOKEN_COUNT_COMPLETION_DETAILS_REASONING, reasoning);
 }
+
+/** GenAI usage keys Phoenix (15.10+) turns into token counts on any span that lacks its own. */
+const CONVERTED: ReadonlyArray<readonly [string, string]> = [
+  [GEN_AI_ATTRIBUTES.USAGE_INPUT_TOKENS, OI.LLM_TOKEN_COUNT_PROMPT],
+  [GEN_AI_ATTRIBUTES.USAGE_OUTPUT_TOKENS, OI.LLM_TOKEN_COUNT_COMPLETION],
+  [GEN_AI_ATTRIBUTES.USAGE_CACHE_READ_INPUT_TOKENS, OI.LLM_TOKEN_COUNT_PROMPT_DETAILS_CACHE_READ],
+  [
+    GEN_AI_CONTENT_KEYS.USAGE_CACHE_CREATION_INPUT_TOKENS,
+    OI.LLM_TOKEN_COUNT_PROMPT_DETAILS_CACHE_WRITE,
+  ],
+];
+
+/**
+ * Zero own token counts on a parent span (AGENT, CHAIN, …) that carries its call's total usage
+ * as GenAI keys, as ai 7's `invoke_agent` span does. Phoenix 15.10+ would otherwise convert
+ * that total into the span's own counts, and Phoenix adds a span's own counts to those of the
+ * model calls under it: every token would count twice. Zero own tokens is what such a span
+ * used itself; its model calls carry the real counts.
+ */
+export function writeParentTokenCounts(writer: SpanWriter, attributes: Attributes): void {
+  for (const [genAiKey, key] of CONVERTED) {
+    if (attributes[genAiKey] !== undefined) writer.set(key, 0);
+  }
+  if (
+    attributes[GEN_AI_ATTRIBUTES.USAGE_INPUT_TOKENS] !== undefined &&
+    attributes[GEN_AI_ATTRIBUTES.USAGE_OUTPUT_TOKENS] !== undefined
+  ) {
+    writer.set(OI.LLM_TOKEN_COUNT_TOTAL, 0);
+  }
+}
