@@ -1,3 +1,4 @@
+export type { LogLevel } from './diagnostics';
 export { exportersFromEnv, langfuseExporterConfig } from './exporter-from-env';
 export {
   type RegisterThreadlineOptions,

@@ -8,6 +8,8 @@ import {
   ThreadlineSpanProcessor,
   type ThreadlineSpanProcessorOptions,
 } from '../processor/threadline-span-processor';
+import { SessionSampler } from '../sampling/session-sampler';
+import { installDiagLogger, type LogLevel, logLevelOf } from './diagnostics';
 import { exportersFromEnv } from './exporter-from-env';
 import { loadTraceSdk } from './load-trace-sdk';
 import type { SpanExporter, ThreadlineTracerProvider } from './sdk-types';
@@ -23,8 +25,28 @@ export interface RegisterThreadlineOptions extends ThreadlineSpanProcessorOption
   exporter?: SpanExporter | SpanExporter[];
   /** Extra processors, after Threadline's and before the exporting ones. */
   spanProcessors?: SdkSpanProcessor[];
-  /** Export in batches (default) or span by span (for scripts and tests). */
+  /**
+   * Export in batches (default) or span by span (for scripts and tests). `exportMode` says the
+   * same in Langfuse's words and wins when both are given.
+   */
   batch?: boolean;
+  /**
+   * `'batched'` (default) or `'immediate'`: each span exported as it ends, for serverless
+   * handlers that return before a batch would be sent (call `forceFlush()` before returning).
+   */
+  exportMode?: 'batched' | 'immediate';
+  /**
+   * Share of sessions to keep, 0 to 1: whole sessions are kept or dropped ({@link SessionSampler}).
+   * Default: the SDK's sampler (everything, unless `OTEL_TRACES_SAMPLER` says otherwise on SDK 2).
+   */
+  sampleRate?: number;
+  /**
+   * What OpenTelemetry's `diag` prints to the console: `'threadline'` (default: Threadline's own
+   * warnings, such as a dropped session id), an OpenTelemetry level (`'warn'`, `'debug'`, …), or
+   * `'none'` to leave `diag` alone (then set your own with `diag.setLogger`). `OTEL_LOG_LEVEL`
+   * is read when this is not given.
+   */
+  logLevel?: LogLevel;
   /**
    * Register globally: tracer provider, AsyncLocalStorage context manager, W3C propagators, and
    * (unless `configureThreadline` was called first) `sensitive`, `onInvalid` and
@@ -67,16 +89,21 @@ export function registerThreadline(
     exporter,
     spanProcessors = [],
     batch = true,
+    exportMode,
+    sampleRate,
+    logLevel,
     register = true,
     ...processorOptions
   } = typeof options === 'object' && options !== null ? options : {};
+  installDiagLogger(logLevelOf(logLevel));
+  const batched = exportMode === undefined ? batch !== false : exportMode !== 'immediate';
   // Everything that may be missing is loaded before anything is built or registered.
   const sdk = loadTraceSdk();
   const registerGlobally = register ? sdk.globalRegistration() : undefined;
   const exporters = exporter === undefined ? exportersFromEnv() : [exporter].flat();
   const processor = new ThreadlineSpanProcessor(processorOptions);
   const extra = Array.isArray(spanProcessors) ? spanProcessors : [];
-  const exporting = exporters.map((e) => (batch ? sdk.exportInBatches(e) : sdk.exportEach(e)));
+  const exporting = exporters.map((e) => (batched ? sdk.exportInBatches(e) : sdk.exportEach(e)));
   const provider = sdk.createProvider({
     attributes: {
       ...(typeof serviceName === 'string' && serviceName ? { 'service.name': serviceName } : {}),
@@ -85,6 +112,7 @@ export function registerThreadline(
         : {}),
     },
     spanProcessors: [processor, ...extra, ...exporting],
+    ...(sampleRate === undefined ? {} : { sampler: new SessionSampler({ sampleRate }) }),
   });
   let configured = false;
   if (registerGlobally) {

@@ -40,8 +40,12 @@ export function traceSdk2(
   const Provider = sdk.NodeTracerProvider ?? sdk.BasicTracerProvider;
   return {
     info: { packageName, version },
-    createProvider: ({ attributes, spanProcessors }) =>
-      new Provider({ resource: resources.resourceFromAttributes(attributes), spanProcessors }),
+    createProvider: ({ attributes, spanProcessors, sampler }) =>
+      new Provider({
+        resource: resources.resourceFromAttributes(attributes),
+        spanProcessors,
+        ...(sampler ? { sampler } : {}),
+      }),
     exportEach: (exporter) => new sdk.SimpleSpanProcessor(exporter),
     exportInBatches: (exporter) => new sdk.BatchSpanProcessor(exporter),
     globalRegistration: () => {

@@ -34,10 +34,11 @@ export function traceSdkUnified(
   const resources = fromSdk('@opentelemetry/resources') as Resources;
   return {
     info: { packageName: '@opentelemetry/sdk-trace', version },
-    createProvider: ({ attributes, spanProcessors }) =>
+    createProvider: ({ attributes, spanProcessors, sampler }) =>
       new sdk.TracerProvider({
         resource: resources.resourceFromAttributes(attributes),
         spanProcessors,
+        ...(sampler ? { sampler } : {}),
       }),
     exportEach: (exporter) => new sdk.SimpleSpanProcessor({ exporter }),
     exportInBatches: (exporter) => new sdk.BatchSpanProcessor({ exporter }),

@@ -16,6 +16,8 @@ export interface TraceSdk {
   createProvider(options: {
     attributes: Attributes;
     spanProcessors: SdkSpanProcessor[];
+    /** A sampler for the provider; the SDK's default when absent. */
+    sampler?: object;
   }): ThreadlineTracerProvider;
   /** A processor that exports each span when it ends. */
   exportEach(exporter: SpanExporter): SdkSpanProcessor;
