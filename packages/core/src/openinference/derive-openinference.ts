@@ -125,7 +125,10 @@ function writeKindDetails(
       }
       break;
     case K.AGENT:
-      writer.set(OI.AGENT_NAME, text(attributes[G.AGENT_NAME]));
+      writer.set(
+        OI.AGENT_NAME,
+        text(attributes[G.AGENT_NAME]) ?? text(attributes[AI.TELEMETRY_FUNCTION_ID]),
+      );
       break;
   }
 }

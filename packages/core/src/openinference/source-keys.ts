@@ -29,6 +29,8 @@ export const GEN_AI_CONTENT_KEYS = {
 export const AI_SDK_KEYS = {
   /** `ai.generateText`, `ai.generateText.doGenerate`, `ai.toolCall`, …: the span's operation. */
   OPERATION_ID: 'ai.operationId',
+  /** The `functionId` the application named the call with. */
+  TELEMETRY_FUNCTION_ID: 'ai.telemetry.functionId',
   /** `openai.chat`, `anthropic.messages`, …. */
   MODEL_PROVIDER: 'ai.model.provider',
   /** The model asked for. */

@@ -159,6 +159,7 @@ describe('openinference dialect: attributes derived as spans end', () => {
     const tool = harness.span('ai.toolCall');
     expect(call.attributes).toMatchObject({
       'openinference.span.kind': 'AGENT',
+      'agent.name': 'weather-bot',
       'input.value': 'Weather in Oslo?',
       'input.mime_type': 'text/plain',
       'output.value': 'Cold: -3 °C.',
@@ -393,5 +394,27 @@ describe('openinference dialect: attributes derived as spans end', () => {
     expect(harness.span('chat gpt-4o-mini').attributes['input.value']).toBe(
       'What is the capital of France?',
     );
+  });
+
+  it('warns once when the SDK never calls onEnding (SDK 2 before 2.3), and not when it does', () => {
+    const warnings: unknown[][] = [];
+    const record = (...args: unknown[]) => warnings.push(args);
+    diag.setLogger(
+      { error: record, warn: record, info: () => {}, debug: () => {}, verbose: () => {} },
+      DiagLogLevel.WARN,
+    );
+    try {
+      run(openAIChat(true));
+      createHarness().tracer().startSpan('default dialects').end();
+      expect(warnings).toEqual([]);
+      // An SDK without onEnding calls onStart and onEnd only.
+      const old = new ThreadlineSpanProcessor({ dialects: ALL });
+      old.onEnd({});
+      old.onEnd({});
+      expect(warnings).toHaveLength(1);
+      expect(String(warnings[0]![0])).toMatch(/does not call onEnding/);
+    } finally {
+      diag.disable();
+    }
   });
 });
