@@ -2,8 +2,8 @@ import type { LangfuseTrace } from '@threadline/read-model';
 import type { PriceTable } from '../prices/price-table';
 import type { DevStore } from '../store/dev-store';
 import type { Score, ScoreTarget } from '../store/score';
-import { createResolvedCache } from './resolved-cache';
 import { resolveTrace } from './resolve-trace';
+import { createResolvedCache } from './resolved-cache';
 import {
   addCost,
   type CostTotal,
