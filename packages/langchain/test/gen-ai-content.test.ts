@@ -179,7 +179,8 @@ describe('GenAI content attributes (content capture on)', () => {
         role: 'user',
         parts: [
           { type: 'text', content: 'And these?' },
-          { type: 'blob', modality: 'image', mime_type: 'image/png', content: 'iVBORw0KGgo=' },
+          // Inline data is never recorded, only named.
+          { type: 'text', content: '[image/png: not recorded]' },
           { type: 'uri', modality: 'image', uri: 'https://example.com/cat.jpg' },
         ],
       },
@@ -195,6 +196,23 @@ describe('GenAI content attributes (content capture on)', () => {
     expect(json(llm, 'gen_ai.output.messages')).toEqual([
       { role: 'assistant', parts: [{ type: 'text', content: 'Bonjour' }] },
     ]);
+  });
+
+  it('a history past the size bound stays valid JSON: long strings cut, the question whole', async () => {
+    const model = new ScriptedChatModel({ replies: [{ content: 'Summarised.' }] });
+    await model.invoke(
+      [new HumanMessage('x'.repeat(50_000)), new HumanMessage('Summarise the above.')],
+      { callbacks: [new ThreadlineCallbackHandler()] },
+    );
+    const [span] = capture.spans();
+    const recorded = String(span!.attributes['gen_ai.input.messages']);
+    expect(recorded.length).toBeLessThanOrEqual(32_768);
+    const messages = JSON.parse(recorded);
+    expect(messages[0].parts[0].content).toMatch(/^x+…\[truncated\]$/);
+    expect(messages[1]).toEqual({
+      role: 'user',
+      parts: [{ type: 'text', content: 'Summarise the above.' }],
+    });
   });
 
   it('usage: cached, cache-creation and reasoning counts under the GenAI keys and USAGE_DETAIL_KEYS', async () => {

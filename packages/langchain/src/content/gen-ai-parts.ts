@@ -1,4 +1,4 @@
-import { cutString, type Plain, toPlain } from './to-plain';
+import { cutString, type Plain } from './to-plain';
 
 /** One part of a GenAI message (`text`, `tool_call`, `tool_call_response`, `uri`, `blob`, …). */
 export type GenAiPart = { type: string; [key: string]: Plain | undefined };
@@ -41,25 +41,25 @@ function withMime(part: GenAiPart, mime: string | undefined): GenAiPart {
   return part;
 }
 
-function blob(kind: string, data: string, mime: string | undefined): GenAiPart {
-  return withMime({ type: 'blob', modality: modality(kind, mime), content: cutString(data) }, mime);
+/**
+ * What stands in for inline data (a base64 image, audio or file), which is never recorded, as
+ * `@threadline/openai` does: it would take the size bound from every other part, and cut it
+ * is no image at all.
+ */
+function inline(kind: string, mime: string | undefined): GenAiPart {
+  return text(`[${mime || modality(kind, mime)}: not recorded]`);
 }
 
-/** A URL, or inline data given as a `data:` URL. */
+/** A URL; a `data:` URL is inline data. */
 function located(kind: string, url: string, mime: string | undefined): GenAiPart {
-  const inline = DATA_URL.exec(url);
-  if (inline) {
-    const type = inline[1] || mime;
-    return blob(kind, url.slice(inline[0].length), type);
-  }
+  const data = DATA_URL.exec(url);
+  if (data) return inline(kind, data[1] || mime);
   return withMime({ type: 'uri', modality: modality(kind, mime), uri: cutString(url) }, mime);
 }
 
-/** What the block is, kept as JSON data under its own `type` (a GenAI generic part). */
+/** A block of another type keeps only its type (a GenAI generic part): its data is unknown. */
 function generic(block: Block): GenAiPart | undefined {
-  const plain = toPlain(block);
-  if (!isBlock(plain) || typeof plain.type !== 'string') return undefined;
-  return plain as GenAiPart;
+  return typeof block.type === 'string' ? { type: block.type } : undefined;
 }
 
 /**
@@ -79,7 +79,7 @@ function dataPart(kind: string, block: Block): GenAiPart | undefined {
     nonEmpty(block.base64) ??
     (source?.type === 'base64' ? nonEmpty(source.data) : undefined) ??
     nonEmpty(file?.file_data);
-  if (data) return data.startsWith('data:') ? located(kind, data, mime) : blob(kind, data, mime);
+  if (data) return data.startsWith('data:') ? located(kind, data, mime) : inline(kind, mime);
   const fileId =
     nonEmpty(block.fileId) ??
     nonEmpty(block.file_id) ??
@@ -118,9 +118,8 @@ function blockPart(block: Block): GenAiPart | undefined {
     }
     case 'input_audio': {
       const audio = isBlock(block.input_audio) ? block.input_audio : undefined;
-      const data = nonEmpty(audio?.data);
       const format = nonEmpty(audio?.format);
-      return data ? blob('audio', data, format && `audio/${format}`) : undefined;
+      return audio ? inline('audio', format && `audio/${format}`) : undefined;
     }
     case 'image':
     case 'audio':
@@ -134,8 +133,9 @@ function blockPart(block: Block): GenAiPart | undefined {
 
 /**
  * A LangChain message's `content` as GenAI parts: a string is one text part (none when
- * empty), content blocks become text, reasoning, uri, blob or file parts, and blocks of other
- * types are kept as they are. Tool call blocks are left out: they come from `tool_calls`.
+ * empty), content blocks become text, reasoning, uri or file parts (inline data is left out,
+ * named in a text part), and blocks of other types keep only their type. Tool call blocks are
+ * left out: they come from `tool_calls`.
  */
 export function contentParts(content: unknown): GenAiPart[] {
   if (typeof content === 'string') return content ? [text(content)] : [];

@@ -3,11 +3,11 @@ import { toContentAttribute } from '@threadline/core/adapter';
 import { toPlain } from '../content/to-plain';
 
 /**
- * Records a run's input or output under each of `keys`: a string as it is, anything else as
- * bounded JSON (messages as `{ role, content }`, documents as `{ pageContent, metadata }`).
+ * Records a run's input or output under `key` (`langfuse.observation.input` / `.output`): a
+ * string as it is, anything else as JSON (messages as `{ role, content }`, documents as
+ * `{ pageContent, metadata }`), cut at core's content bound.
  */
-export function setSpanContent(span: Span, keys: readonly string[], value: unknown): void {
+export function setSpanContent(span: Span, key: string, value: unknown): void {
   const content = toContentAttribute(typeof value === 'string' ? value : toPlain(value));
-  if (content === undefined) return;
-  for (const key of keys) span.setAttribute(key, content);
+  if (content !== undefined) span.setAttribute(key, content);
 }

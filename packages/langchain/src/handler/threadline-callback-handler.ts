@@ -29,6 +29,7 @@ import {
   safely,
   THREADLINE_SPAN_ATTRIBUTES,
 } from '@threadline/core/adapter';
+import { setToolArguments, setToolResult } from '../content/tool-content';
 import { GEN_AI_EXTRA_ATTRIBUTES } from '../gen-ai-keys';
 import { setModelInput } from '../model/model-input';
 import { modelRequestAttributes, readModelRequest } from '../model/model-request';
@@ -57,9 +58,6 @@ const DEFAULT_MAX_RUN_AGE_MS = 3_600_000;
 
 const { TYPE, INPUT, OUTPUT, COMPLETION_START_TIME, STATUS_MESSAGE } =
   LANGFUSE_OBSERVATION_ATTRIBUTES;
-const { TOOL_CALL_ARGUMENTS, TOOL_CALL_RESULT } = GEN_AI_EXTRA_ATTRIBUTES;
-const TOOL_INPUT_KEYS = [INPUT, TOOL_CALL_ARGUMENTS] as const;
-const TOOL_OUTPUT_KEYS = [OUTPUT, TOOL_CALL_RESULT] as const;
 
 /** `gen_ai.operation.name` per observation type. */
 const OPERATIONS: Readonly<Record<ObservationType, string>> = {
@@ -86,9 +84,7 @@ interface RunStart {
   hidden?: boolean;
   /** The run's input, recorded when content capture is on and the span is recording. */
   input?: unknown;
-  /** The keys the input is recorded under; default `langfuse.observation.input`. */
-  inputKeys?: readonly string[];
-  /** Writes more of the input (a model's GenAI messages), under the same conditions. */
+  /** Writes more of the input (a model's GenAI messages, a tool's arguments), likewise. */
   writeInput?: (span: Span) => void;
 }
 
@@ -237,8 +233,8 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
         if (!this.captureContent) return;
         // Streamed transforms (a parser after a model) report their input only at the end:
         // 1.x says so at the start (lc_defers_inputs), 0.3 starts them with a placeholder.
-        if (kwargs?.inputs !== undefined) setSpanContent(span, [INPUT], kwargs.inputs);
-        setSpanContent(span, [OUTPUT], outputs);
+        if (kwargs?.inputs !== undefined) setSpanContent(span, INPUT, kwargs.inputs);
+        setSpanContent(span, OUTPUT, outputs);
       });
     });
   }
@@ -356,7 +352,7 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
         tags,
         metadata,
         input,
-        inputKeys: TOOL_INPUT_KEYS,
+        writeInput: (span) => setToolArguments(span, input),
       });
       if (record && attributes[GEN_AI_ATTRIBUTES.TOOL_CALL_ID] !== undefined) {
         record.toolCallId = true;
@@ -377,7 +373,8 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
           typeof output === 'object' && output !== null && 'content' in output && callId
             ? (output as { content: unknown }).content
             : output;
-        setSpanContent(span, TOOL_OUTPUT_KEYS, content);
+        setSpanContent(span, OUTPUT, content);
+        setToolResult(span, content);
       });
     });
   }
@@ -413,7 +410,7 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
   override handleRetrieverEnd(documents: DocumentInterface[], runId: string): void {
     safely('langchain handleRetrieverEnd', () => {
       this.finish(runId, (span) => {
-        if (this.captureContent) setSpanContent(span, [OUTPUT], documents);
+        if (this.captureContent) setSpanContent(span, OUTPUT, documents);
       });
     });
   }
@@ -500,8 +497,8 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
         }
       }
       if (this.captureContent) {
-        if (run.input !== undefined) setSpanContent(span, run.inputKeys ?? [INPUT], run.input);
-        if (run.writeInput) safely('langchain model input', () => run.writeInput!(span));
+        if (run.input !== undefined) setSpanContent(span, INPUT, run.input);
+        if (run.writeInput) safely('langchain run input', () => run.writeInput!(span));
       }
     }
     return this.register(run, parent, span, trace.setSpan(base, span));

@@ -1,5 +1,5 @@
 import type { Span } from '@opentelemetry/api';
-import { toContentAttribute } from '@threadline/core/adapter';
+import { toBoundedJson } from '../content/bounded-json';
 import { toGenAiInput } from '../content/gen-ai-messages';
 import { GEN_AI_EXTRA_ATTRIBUTES } from '../gen-ai-keys';
 import { toolDefinitions } from './tool-definitions';
@@ -7,7 +7,7 @@ import { toolDefinitions } from './tool-definitions';
 const { INPUT_MESSAGES, SYSTEM_INSTRUCTIONS, TOOL_DEFINITIONS } = GEN_AI_EXTRA_ATTRIBUTES;
 
 function setJson(span: Span, key: string, value: unknown): void {
-  const json = toContentAttribute(value);
+  const json = toBoundedJson(value);
   if (json !== undefined) span.setAttribute(key, json);
 }
 

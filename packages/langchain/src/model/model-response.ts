@@ -5,6 +5,7 @@ import {
   toContentAttribute,
   USAGE_DETAIL_KEYS,
 } from '@threadline/core/adapter';
+import { toBoundedJson } from '../content/bounded-json';
 import { toPlain } from '../content/to-plain';
 import { GEN_AI_EXTRA_ATTRIBUTES } from '../gen-ai-keys';
 import { finishReasonOf } from './finish-reason';
@@ -163,7 +164,7 @@ export function setModelResponse(span: Span, output: Bag, captureContent: boolea
     );
     const content = toContentAttribute(outputs.length === 1 ? outputs[0] : outputs);
     if (content !== undefined) span.setAttribute(LANGFUSE_OBSERVATION_ATTRIBUTES.OUTPUT, content);
-    const messages = toContentAttribute(toOutputMessages(generations));
+    const messages = toBoundedJson(toOutputMessages(generations));
     if (messages !== undefined)
       span.setAttribute(GEN_AI_EXTRA_ATTRIBUTES.OUTPUT_MESSAGES, messages);
   }
