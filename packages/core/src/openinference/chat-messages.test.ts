@@ -104,6 +104,18 @@ describe('toChatMessages', () => {
     ]);
   });
 
+  it('reads OpenAI Responses API messages', () => {
+    expect(
+      toChatMessages([
+        { role: 'user', content: [{ type: 'input_text', text: 'Q' }] },
+        { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'A' }] },
+      ]),
+    ).toEqual([
+      { role: 'user', content: 'Q' },
+      { role: 'assistant', content: 'A' },
+    ]);
+  });
+
   it('finds no message in what is not one', () => {
     for (const value of [
       undefined,

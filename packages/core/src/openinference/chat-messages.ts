@@ -77,7 +77,10 @@ function addMessage(item: Json, out: ChatMessage[]): void {
     }
     if (!isObject(part)) continue;
     switch (part.type) {
-      case 'text': {
+      case 'text':
+      // The OpenAI Responses API's message parts.
+      case 'input_text':
+      case 'output_text': {
         const text = str(part.content) ?? str(part.text);
         if (text !== undefined) texts.push(text);
         break;
