@@ -74,9 +74,28 @@ describe.each(SDKS)('a 3-turn conversation in Langfuse with %s', (_name, SDK) =>
           }),
       );
     }
-    const view = resolveLangfuse(await receiver.waitForSpans(6));
+    const received = await receiver.waitForSpans(6);
+    const view = resolveLangfuse(received);
     expectConversation(view, 'conv-scope', 'user-a', 'gpt-4o-mini-2024-07-18');
     expect(view.traces.map((t) => t.tags)).toEqual([['support'], ['support'], ['support']]);
+    // The GenAI content attributes cross OTLP as JSON strings in the conventions' structure:
+    // each call's history up to its question, and its answer.
+    const calls = received.filter((s) => s.name === 'chat gpt-4o-mini');
+    expect(calls).toHaveLength(3);
+    for (const [i, call] of calls.entries()) {
+      const asked = history.slice(0, 2 * i + 1).map(({ role, content }) => ({
+        role,
+        parts: [{ type: 'text', content }],
+      }));
+      expect(JSON.parse(call.attributes['gen_ai.input.messages'] as string)).toEqual(asked);
+      expect(JSON.parse(call.attributes['gen_ai.output.messages'] as string)).toEqual([
+        {
+          role: 'assistant',
+          parts: [{ type: 'text', content: `answer ${i + 1}` }],
+          finish_reason: 'stop',
+        },
+      ]);
+    }
   });
 
   it('with the session from per-call options (streamed calls, no scope)', async () => {
