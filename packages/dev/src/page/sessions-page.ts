@@ -19,11 +19,23 @@ export interface SessionsPageOptions {
   otlpUrl: string;
 }
 
+/**
+ * Values a filter menu lists; a store with more users or tags than this would make every page
+ * of the list carry them all. The search box finds the others.
+ */
+export const MAX_FILTER_OPTIONS = 200;
+
 function select(name: string, label: string, values: readonly string[], chosen?: string): SafeHtml {
-  return html`<select name="${name}" aria-label="${label}"><option value="">${label}: all</option>${values.map(
+  const listed = values.slice(0, MAX_FILTER_OPTIONS);
+  // The chosen value stays selectable even when it is not among the listed ones.
+  if (chosen !== undefined && values.includes(chosen) && !listed.includes(chosen)) {
+    listed.push(chosen);
+  }
+  const more = values.length - listed.length;
+  return html`<select name="${name}" aria-label="${label}"><option value="">${label}: all</option>${listed.map(
     (value) =>
       html`<option value="${value}"${value === chosen ? html` selected` : ''}>${value}</option>`,
-  )}</select>`;
+  )}${more > 0 ? html`<option disabled>… ${formatCount(more)} more: use the search</option>` : ''}</select>`;
 }
 
 /** How to send spans here, shown while the store is empty. */

@@ -40,5 +40,5 @@ ${metadata.length > 0 ? meta('Metadata', html`${metadata.map(([k, v]) => html`<s
 ${scorePanel({ targetType: 'trace', targetId: trace.id, scores })}
 <h2>Timeline</h2>
 ${renderWaterfall(trace, prices)}
-<p class="note">Click a row to see its input, output and metadata.</p>`;
+<p class="note">Click a row to see its input, output and metadata; the count before a name shows or hides the spans under it.</p>`;
 }
