@@ -167,6 +167,26 @@ describe.each(SDKS)('a 3-turn conversation in Phoenix with %s', (_name, SDK) => 
     },
   );
 
+  it('an embeddings call is an EMBEDDING span with its model, tokens and texts', async () => {
+    const client = observeOpenAI(clientOf(SDK, mock.baseURL));
+    await propagateAttributes({ sessionId: 'conv-emb' }, () =>
+      client.embeddings.create({
+        model: 'text-embedding-3-small',
+        input: ['first text', 'second'],
+      }),
+    );
+    const [span] = resolvePhoenix(await receiver.waitForSpans(1)).traces[0]!.spans;
+    expect(span).toMatchObject({
+      kind: 'EMBEDDING',
+      modelName: 'text-embedding-3-small',
+      provider: 'openai',
+      sessionId: 'conv-emb',
+      tokens: { prompt: 3 },
+    });
+    expect(span!.attributes['embedding.embeddings.0.embedding.text']).toBe('first text');
+    expect(span!.attributes['embedding.embeddings.1.embedding.text']).toBe('second');
+  });
+
   it.each(VERSIONS)(
     'Phoenix %s with content capture off: no question, answer or message',
     async (version) => {
