@@ -59,7 +59,7 @@ describe('ThreadlineCallbackHandler: spans of a chain', () => {
     expect(new ThreadlineCallbackHandler()).toBeInstanceOf(BaseCallbackHandler);
   });
 
-  it('makes one span per run, typed per SPEC §7, nested under the caller’s active span', async () => {
+  it('makes one span per run, typed per the contract’s adapter spans, nested under the caller’s active span', async () => {
     const handler = new ThreadlineCallbackHandler();
     const app = capture.tracer('app');
     await app.startActiveSpan('request', async (request) => {
@@ -122,7 +122,7 @@ describe('ThreadlineCallbackHandler: spans of a chain', () => {
     }
   });
 
-  it('reads the session and user of SPEC §6 from run metadata alone', async () => {
+  it('reads the session and user of the contract’s framework values from run metadata alone', async () => {
     const handler = new ThreadlineCallbackHandler();
     await agentLoop(toolCallingModel()).invoke('Weather in Paris?', {
       callbacks: [handler],

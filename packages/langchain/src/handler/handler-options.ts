@@ -3,14 +3,18 @@ import type { ThreadlineAttributes } from '@threadline/core';
 
 /**
  * Options of `ThreadlineCallbackHandler`. The Threadline attributes (`sessionId`, `userId`,
- * `tags`, …) are explicit on every span the handler makes (SPEC §3 level 1); run metadata such
- * as `session_id` or `user_id` overrides them for its run (SPEC §6).
+ * `tags`, …) are explicit on every span the handler makes (docs/contract.md#precedence,
+ * level 1); run metadata such as `session_id` or `user_id` overrides them for its run
+ * (docs/contract.md#framework-values).
  */
 export interface ThreadlineCallbackHandlerOptions extends ThreadlineAttributes {
   /**
-   * Record prompts, completions, chain inputs and outputs as `langfuse.observation.input` /
-   * `.output`. Default: on, unless `THREADLINE_CAPTURE_CONTENT=false` (read when the handler
-   * is created).
+   * Record prompts, completions, tool arguments and results, chain inputs and outputs: as
+   * `langfuse.observation.input` / `.output` on every span, and in the OTel GenAI content keys
+   * (`gen_ai.input.messages`, `gen_ai.output.messages`, `gen_ai.system_instructions`,
+   * `gen_ai.tool.definitions`, `gen_ai.tool.call.arguments`, `gen_ai.tool.call.result`) on
+   * model and tool spans. Default: on, unless `THREADLINE_CAPTURE_CONTENT=false` (read when the
+   * handler is created).
    */
   captureContent?: boolean;
   /** Where spans go. Default: the global tracer provider (`trace.getTracerProvider()`). */
@@ -25,12 +29,13 @@ export interface ThreadlineCallbackHandlerOptions extends ThreadlineAttributes {
   includeHiddenRuns?: boolean;
   /**
    * Open runs kept at most. Beyond it the oldest run's span is ended with
-   * `threadline.langchain.evicted = "max_open_runs"`. Default 10 000.
+   * `threadline.end_reason = "evicted_max_open"`. Default 10 000.
    */
   maxOpenRuns?: number;
   /**
    * Milliseconds after which a run that LangChain never ended is ended with
-   * `threadline.langchain.evicted = "max_run_age"` (checked whenever a run starts). Default one hour.
+   * `threadline.end_reason = "evicted_max_age"` (checked whenever a run starts). Default one
+   * hour.
    */
   maxRunAgeMs?: number;
 }

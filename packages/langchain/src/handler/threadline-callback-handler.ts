@@ -96,7 +96,7 @@ interface RunStart {
  * Parent and child come from `parentRunId`; a root run nests under the span that is active
  * where the run was started, and its context (with the caller's `propagateAttributes` scope)
  * is captured then and passed down to every child run. Run metadata `session_id`,
- * `thread_id`, `user_id`, `langfuse_tags` and the others of SPEC §6 count as explicit.
+ * `thread_id`, `user_id`, `langfuse_tags` and the others of docs/contract.md#framework-values count as explicit.
  *
  * The handler asks LangChain to await it (`awaitHandlers`): its work is synchronous and small,
  * and only then does LangChain call it inside the caller's async context. In LangChain's

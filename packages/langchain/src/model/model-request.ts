@@ -123,7 +123,7 @@ export function readModelRequest(
   };
 }
 
-/** The span attributes of a model request (SPEC §7). */
+/** The span attributes of a model request (docs/contract.md#adapter-spans). */
 export function modelRequestAttributes(request: ModelRequest, attributes: Attributes): void {
   if (request.provider) {
     attributes[GEN_AI_ATTRIBUTES.PROVIDER_NAME] = genAiProviderName(request.provider);

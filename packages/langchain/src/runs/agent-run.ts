@@ -12,7 +12,7 @@ export interface AgentRunFacts {
 export const AGENT_TAG = 'agent';
 
 /**
- * Whether a chain run is an agent (SPEC §7 `invoke_agent`): its name is one of the configured
+ * Whether a chain run is an agent (`invoke_agent`, docs/contract.md#adapter-spans): its name is one of the configured
  * agent names (`AgentExecutor` by default), it is the graph that LangChain's `createAgent`
  * names in `lc_agent_name`, or it carries the `agent` tag itself (an inherited tag does not
  * make every step of an agent an agent). Classic agents are also recognised later, when they

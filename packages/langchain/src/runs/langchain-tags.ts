@@ -1,7 +1,7 @@
 /**
  * Tags that LangChain and LangGraph add for their own bookkeeping (`seq:step:2`,
  * `graph:step:1`, `langsmith:hidden`, `map:key:x`, `branch:to:y`, `retry:attempt:1`, …). They
- * say nothing about the conversation, so they never become trace tags (SPEC §6).
+ * say nothing about the conversation, so they never become trace tags (docs/contract.md#framework-values).
  */
 const INTERNAL_TAG =
   /^(?:seq:step:|graph:step:|map:key:|branch:|retry:attempt:|langsmith:|langgraph:|lc:)/;

@@ -10,7 +10,7 @@ import {
 } from '@threadline/core/adapter';
 import { isInternalTag } from './langchain-tags';
 
-/** Run metadata keys that name the session, first present wins (SPEC §6). */
+/** Run metadata keys that name the session, first present wins (docs/contract.md#framework-values). */
 export const SESSION_METADATA_KEYS = [
   'session_id',
   'thread_id',
@@ -19,10 +19,10 @@ export const SESSION_METADATA_KEYS = [
   'langfuse_session_id',
 ] as const;
 
-/** Run metadata keys that name the user, first present wins (SPEC §6). */
+/** Run metadata keys that name the user, first present wins (docs/contract.md#framework-values). */
 export const USER_METADATA_KEYS = ['user_id', 'langfuseUserId', 'langfuse_user_id'] as const;
 
-/** Run metadata keys that carry trace tags (SPEC §6). */
+/** Run metadata keys that carry trace tags (docs/contract.md#framework-values). */
 export const TAGS_METADATA_KEYS = ['langfuse_tags', 'langfuseTags'] as const;
 
 // Distinct (session, user, tags) combinations remembered; past it the cache starts over.
@@ -59,8 +59,9 @@ function pushTags(out: string[], value: unknown): void {
 }
 
 /**
- * Turns a run's metadata and tags into the explicit attributes of its span (SPEC §3 level 1,
- * §6), merged over the handler's own options (the run's values win). The result for one
+ * Turns a run's metadata and tags into the explicit attributes of its span
+ * (docs/contract.md#precedence level 1, docs/contract.md#framework-values), merged over the
+ * handler's own options (the run's values win). The result for one
  * combination of values is validated once and is then the same frozen object every time, so
  * sibling spans share the processor's cached resolution.
  */
