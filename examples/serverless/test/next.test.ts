@@ -100,6 +100,26 @@ describe('Next.js: a route handler that streams the answer', () => {
     });
   });
 
+  it('exports the model call, ended early, when the client stops reading', async () => {
+    process.env.NEXT_RUNTIME = 'nodejs';
+    await register();
+    const long = 'Your parcel left the Leeds depot this morning and reaches you on Thursday. ';
+    mock.enqueue({ content: long.repeat(8) });
+
+    const response = await POST(chatRequest({ sessionId: 'chat-5e55a0', question: 'Where?' }));
+    const reader = response.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    await reader.cancel();
+
+    const spans = receiver.spans();
+    expect(spans).toHaveLength(1);
+    expect(spans[0]?.attributes).toMatchObject({
+      'session.id': 'chat-5e55a0',
+      'user.id': 'user-7f3a',
+      'threadline.end_reason': 'consumer_stopped',
+    });
+  });
+
   it('exports the failed model call before it answers 502', async () => {
     process.env.NEXT_RUNTIME = 'nodejs';
     await register();
