@@ -1,4 +1,9 @@
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../../tsup.shared';
 
-export default defineConfig(packageBuild(import.meta.dirname, { index: 'src/index.ts' }));
+export default defineConfig(
+  packageBuild(import.meta.dirname, {
+    index: 'src/index.ts',
+    'instrumentation/index': 'src/instrumentation/index.ts',
+  }),
+);
