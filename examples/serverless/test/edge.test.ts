@@ -1,7 +1,7 @@
 import { context, ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { contextWithAttributes, getActiveAttributes, getContextAttributes } from '@threadline/core';
-import { startMockOpenAI } from '@threadline/testing';
+import { resolveLangfuse, startMockOpenAI } from '@threadline/testing';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { createEdgeTracing } from '../src/edge/edge-tracing';
 import { handleEdgeChat } from '../src/edge/handle-edge-chat';
@@ -57,6 +57,12 @@ it('puts session and user on every span: the request, its child and the model ca
   const generation = spans.find((s) => s.name === 'chat gpt-4o-mini')!;
   expect(generation.attributes['langfuse.observation.type']).toBe('generation');
   expect(generation.parentSpanContext).toBeUndefined();
+  // Langfuse still shows both traces in the session, under the user.
+  const [session, ...others] = resolveLangfuse(spans).sessions;
+  expect(others).toEqual([]);
+  expect(session?.id).toBe('chat-5e55a0');
+  expect(session?.userIds).toEqual(['user-7f3a']);
+  expect(session?.traces).toHaveLength(2);
 });
 
 it('answers 502 when the model call fails, with the failed call in the session', async () => {

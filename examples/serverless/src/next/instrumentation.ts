@@ -3,9 +3,8 @@
  * once per server instance, before it handles a request, in each runtime the app uses.
  */
 export async function register(): Promise<void> {
-  // registerThreadline needs Node (AsyncLocalStorage, the OTLP exporter); an edge route sets
-  // its context by hand (see ../edge). The import is inside the check so the edge bundle
-  // never pulls it in.
+  // registerThreadline needs Node (AsyncLocalStorage, the OTLP exporter); an edge route
+  // carries its context by hand. Imported inside the check, so the edge runtime never loads it.
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { registerThreadline } = await import('@threadline/core/node');
   registerThreadline({
