@@ -7,6 +7,7 @@ export {
   type ModelPrice,
   type PriceTable,
 } from './prices/price-table';
+export { TOKEN_HEADER } from './server/request-guard';
 export {
   type DevServer,
   type DevServerOptions,
