@@ -11,10 +11,12 @@ export interface GenAiMessage {
 
 /** What a model call was given, in GenAI terms. */
 export interface GenAiInput {
-  /** The chat history, system messages left out. */
+  /**
+   * The chat history, system messages included: LangChain passes them in the history, and the
+   * conventions keep instructions that are part of the history in `gen_ai.input.messages`
+   * (`gen_ai.system_instructions` is for instructions an API takes apart from it).
+   */
   messages: GenAiMessage[];
-  /** The parts of every system message, in order. */
-  system: GenAiPart[];
 }
 
 interface ToolCallLike {
@@ -23,7 +25,7 @@ interface ToolCallLike {
   args?: unknown;
 }
 
-/** Roles whose messages are instructions to the model rather than chat history. */
+/** Roles the conventions know as `system`. */
 const SYSTEM_ROLES = new Set(['system', 'developer']);
 
 function toolCallParts(calls: unknown): GenAiPart[] {
@@ -52,6 +54,7 @@ function toolResponse(content: unknown): GenAiPart {
 export function toGenAiMessage(message: MessageLike): GenAiMessage {
   const role = messageRole(message);
   const out: GenAiMessage = { role, parts: [] };
+  if (SYSTEM_ROLES.has(role)) out.role = 'system';
   if (role === 'tool' || role === 'function') {
     out.role = 'tool';
     const response = toolResponse(message.content);
@@ -68,12 +71,12 @@ export function toGenAiMessage(message: MessageLike): GenAiMessage {
 }
 
 /**
- * The input of a model run as GenAI messages and system instructions. Chat models get
+ * The input of a model run as GenAI messages. Chat models get
  * LangChain messages; text-completion models get prompt strings, each taken as a user message.
  * LangGraph's `remove` markers are no messages and are left out.
  */
 export function toGenAiInput(input: readonly unknown[]): GenAiInput {
-  const result: GenAiInput = { messages: [], system: [] };
+  const result: GenAiInput = { messages: [] };
   for (const item of input) {
     if (typeof item === 'string') {
       result.messages.push({ role: 'user', parts: contentParts(item) });
@@ -82,8 +85,7 @@ export function toGenAiInput(input: readonly unknown[]): GenAiInput {
     if (typeof item !== 'object' || item === null || !isMessageLike(item)) continue;
     const role = messageRole(item);
     if (role === 'remove') continue;
-    if (SYSTEM_ROLES.has(role)) result.system.push(...contentParts(item.content));
-    else result.messages.push(toGenAiMessage(item));
+    result.messages.push(toGenAiMessage(item));
   }
   return result;
 }

@@ -11,7 +11,7 @@ export interface ThreadlineCallbackHandlerOptions extends ThreadlineAttributes {
   /**
    * Record prompts, completions, tool arguments and results, chain inputs and outputs: as
    * `langfuse.observation.input` / `.output` on every span, and in the OTel GenAI content keys
-   * (`gen_ai.input.messages`, `gen_ai.output.messages`, `gen_ai.system_instructions`,
+   * (`gen_ai.input.messages`, `gen_ai.output.messages`,
    * `gen_ai.tool.definitions`, `gen_ai.tool.call.arguments`, `gen_ai.tool.call.result`) on
    * model and tool spans. Default: on, unless `THREADLINE_CAPTURE_CONTENT=false` (read when the
    * handler is created).
