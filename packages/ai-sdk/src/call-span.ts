@@ -8,8 +8,13 @@ import type {
   SpanStatus,
   TimeInput,
 } from '@opentelemetry/api';
-import { recordSpanError, safely } from '@threadline/core';
-import { CLOSE_REASON_ATTRIBUTE, CLOSED_EVENT, type CloseReason } from './close-reason';
+import {
+  END_REASONS,
+  type EndReason,
+  recordSpanError,
+  safely,
+  THREADLINE_SPAN_ATTRIBUTES,
+} from '@threadline/core/adapter';
 import type { StreamWatch } from './stream-watch';
 
 /**
@@ -19,7 +24,8 @@ import type { StreamWatch } from './stream-watch';
  * Why: ai 5 and 6 leave spans open when a call does not run to its end. On abort they end the
  * root but not the current step's `doStream` span (ai 6 ends nothing at all when nobody reads
  * the stream any more), and when the model's stream fails they end neither. A span that never
- * ends is never exported, and SPEC §7 wants every span ended exactly once.
+ * ends is never exported, and every span ends exactly once (docs/contract.md#adapter-spans).
+ * A span Threadline ends itself carries `threadline.end_reason`.
  */
 export class CallSpan implements Span, StreamWatch {
   /** The root of the call this span belongs to; undefined when this span is the root. */
@@ -111,7 +117,7 @@ export class CallSpan implements Span, StreamWatch {
     this.ended = true;
     if (this.open) {
       // Leftovers end before their root, so no child ends after its parent.
-      this.closeDescendants('call_ended');
+      this.closeDescendants(END_REASONS.PARENT_ENDED);
       this.stopWatchingAbort?.();
     } else {
       this.root!.open?.delete(this);
@@ -123,7 +129,7 @@ export class CallSpan implements Span, StreamWatch {
    * Ends the whole call now: its open spans, then its root. With an error, this span and the
    * root are marked failed first.
    */
-  closeCall(reason: CloseReason, error?: unknown): void {
+  closeCall(reason: EndReason, error?: unknown): void {
     const root = this.callRoot;
     if (root.ended) return;
     if (error !== undefined) {
@@ -148,8 +154,8 @@ export class CallSpan implements Span, StreamWatch {
    */
   streamFailed(error: unknown): void {
     // An abort is the caller's decision, not a failure of the call.
-    if (isAbort(error)) this.closeCall('aborted');
-    else this.closeCall('stream_error', error);
+    if (isAbort(error)) this.closeCall(END_REASONS.ABORTED);
+    else this.closeCall(END_REASONS.STREAM_ERROR, error);
   }
 
   /**
@@ -165,13 +171,14 @@ export class CallSpan implements Span, StreamWatch {
     const root = this.callRoot;
     // Already aborted: the SDK is ending the call and Threadline sees the rest of it.
     if (!signal || signal.aborted || root.ended || root.stopWatchingAbort) return;
-    const onAbort = () => safely('closing an aborted AI SDK call', () => root.closeCall('aborted'));
+    const onAbort = () =>
+      safely('closing an aborted AI SDK call', () => root.closeCall(END_REASONS.ABORTED));
     signal.addEventListener('abort', onAbort, { once: true });
     // Removed when the call ends: a long-lived signal must not collect one listener per call.
     root.stopWatchingAbort = () => signal.removeEventListener('abort', onAbort);
   }
 
-  private closeDescendants(reason: CloseReason): void {
+  private closeDescendants(reason: EndReason): void {
     if (!this.open || this.open.size === 0) return;
     const open = [...this.open];
     this.open.clear();
@@ -179,11 +186,11 @@ export class CallSpan implements Span, StreamWatch {
     for (let i = open.length - 1; i >= 0; i--) open[i]!.close(reason);
   }
 
-  private close(reason: CloseReason): void {
+  private close(reason: EndReason): void {
     if (this.ended) return;
     this.ended = true;
     safely('ending a span left open by an AI SDK call', () => {
-      this.span.addEvent(CLOSED_EVENT, { [CLOSE_REASON_ATTRIBUTE]: reason });
+      this.span.setAttribute(THREADLINE_SPAN_ATTRIBUTES.END_REASON, reason);
       this.span.end();
     });
   }

@@ -1,24 +1,24 @@
 import { context, type Span, trace } from '@opentelemetry/api';
 import { BasicTracerProvider, SamplingDecision } from '@opentelemetry/sdk-trace-base';
-import { propagateAttributes, validateExplicitAttributes } from '@threadline/core';
+import { propagateAttributes } from '@threadline/core';
+import {
+  END_REASONS,
+  THREADLINE_SPAN_ATTRIBUTES,
+  validateExplicitAttributes,
+} from '@threadline/core/adapter';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from '../test/harness';
 import { CallSpan } from './call-span';
 import { CallTracer } from './call-tracer';
-import { CLOSE_REASON_ATTRIBUTE, CLOSED_EVENT } from './close-reason';
 
 const harness = useHarness();
 
-function closeReasons(): Record<string, unknown> {
+/** `threadline.end_reason` of each span, by name (undefined where the SDK ended it). */
+function endReasons(): Record<string, unknown> {
   return Object.fromEntries(
     harness.capture
       .spans()
-      .map((span) => [
-        span.name,
-        span.events.find((event) => event.name === CLOSED_EVENT)?.attributes?.[
-          CLOSE_REASON_ATTRIBUTE
-        ],
-      ]),
+      .map((span) => [span.name, span.attributes[THREADLINE_SPAN_ATTRIBUTES.END_REASON]]),
   );
 }
 
@@ -72,7 +72,7 @@ describe('CallTracer', () => {
     expect(child.parentSpanContext?.spanId).toBe(parent.spanContext().spanId);
   });
 
-  it('per-call options are explicit on its spans and on their children (SPEC §3 levels 1, 2)', () => {
+  it('per-call options are explicit on its spans and on their children (docs/contract.md#precedence, levels 1 and 2)', () => {
     const explicit = validateExplicitAttributes({ sessionId: 'call', metadata: { tier: 'gold' } });
     const tracer = new CallTracer(harness.capture.tracer('ai'), explicit);
     propagateAttributes({ sessionId: 'scope', userId: 'user-1' }, () =>
@@ -113,10 +113,10 @@ describe('CallTracer', () => {
       'step',
       'root',
     ]);
-    expect(closeReasons()).toEqual({
+    expect(endReasons()).toEqual({
       done: undefined,
-      tool: 'call_ended',
-      step: 'call_ended',
+      tool: 'parent_ended',
+      step: 'parent_ended',
       root: undefined,
     });
     expect(harness.capture.spans()[2]?.attributes.late).toBeUndefined();
@@ -132,7 +132,7 @@ describe('CallTracer', () => {
     expect(harness.tracker.openSpans().sort()).toEqual(['child', 'second']);
     child.end();
     second.end();
-    expect(closeReasons()).toEqual({ first: undefined, child: undefined, second: undefined });
+    expect(endReasons()).toEqual({ first: undefined, child: undefined, second: undefined });
   });
 
   it('a span started after its call ended opens a call of its own', () => {
@@ -151,7 +151,7 @@ describe('CallTracer', () => {
       trace.setSpan(context.active(), (late as CallSpan).span),
     );
     late.end();
-    expect(closeReasons()).toMatchObject({ step: 'call_ended', 'late-child': 'call_ended' });
+    expect(endReasons()).toMatchObject({ step: 'parent_ended', 'late-child': 'parent_ended' });
     expect(lateChild.isRecording()).toBe(false);
   });
 
@@ -160,14 +160,14 @@ describe('CallTracer', () => {
     tracer.startActiveSpan('root', () => {
       tracer.startActiveSpan('step', (step) => {
         tracer.startSpan('sibling');
-        (step as CallSpan).closeCall('stream_error', new Error('connection reset'));
+        (step as CallSpan).closeCall(END_REASONS.STREAM_ERROR, new Error('connection reset'));
       });
     });
     const spans = Object.fromEntries(harness.capture.spans().map((span) => [span.name, span]));
     expect(spans.step?.status).toEqual({ code: 2, message: 'connection reset' });
     expect(spans.root?.status).toEqual({ code: 2, message: 'connection reset' });
     expect(spans.sibling?.status.code).toBe(0);
-    expect(closeReasons()).toEqual({
+    expect(endReasons()).toEqual({
       sibling: 'stream_error',
       step: 'stream_error',
       root: 'stream_error',
@@ -183,7 +183,7 @@ describe('CallTracer', () => {
     });
     expect(aborted.listeners.size).toBe(1);
     aborted.abort();
-    expect(closeReasons()).toEqual({ step: 'aborted', 'aborted-root': 'aborted' });
+    expect(endReasons()).toEqual({ step: 'aborted', 'aborted-root': 'aborted' });
 
     const finished = countingSignal();
     tracer.startActiveSpan('finished-root', (root) => {

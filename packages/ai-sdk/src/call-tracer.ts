@@ -7,7 +7,8 @@ import {
   type Tracer,
   trace,
 } from '@opentelemetry/api';
-import { contextWithExplicitAttributes, type ResolvedAttributes } from '@threadline/core';
+import type { ResolvedAttributes } from '@threadline/core';
+import { contextWithExplicitAttributes } from '@threadline/core/adapter';
 import { CallSpan } from './call-span';
 import { watchStepStream } from './watch-step-stream';
 
@@ -17,7 +18,7 @@ type ActiveSpanFn = (span: Span) => unknown;
  * The tracer `telemetry()` hands to the AI SDK. It starts the SDK's spans on the tracer the
  * application chose, with two additions:
  *
- * - the per-call options become explicit on every span of the call (SPEC §3 level 1), so
+ * - the per-call options become explicit on every span of the call (docs/contract.md#precedence, level 1), so
  *   fields that the AI SDK's metadata cannot carry (trace name, release, metadata) reach the
  *   call's spans and their children even outside any scope;
  * - the spans of one call are tracked, so that those the SDK would leave open end with the

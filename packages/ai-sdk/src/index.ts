@@ -1,4 +1,4 @@
-export { CLOSE_REASON_ATTRIBUTE, CLOSED_EVENT, type CloseReason } from './close-reason';
+export type { EndReason } from '@threadline/core/adapter';
 export {
   type TelemetryOptions,
   type ThreadlineTelemetryIntegration,

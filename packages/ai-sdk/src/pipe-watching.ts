@@ -1,4 +1,4 @@
-import { safely } from '@threadline/core';
+import { safely } from '@threadline/core/adapter';
 import { errorPartOf, type StreamWatch } from './stream-watch';
 
 const ignore = () => {};

@@ -1,4 +1,4 @@
-import { isContentCaptureEnabled } from '@threadline/core';
+import { isContentCaptureEnabled } from '@threadline/core/adapter';
 
 /** Whether the AI SDK records prompts and tool arguments, and completions and tool results. */
 export interface Recording {

@@ -2,7 +2,7 @@ import type { AttributeValue } from '@opentelemetry/api';
 import type { ResolvedAttributes } from '@threadline/core';
 
 /**
- * Metadata keys that carry Threadline fields in the AI SDK's telemetry metadata (SPEC §6): a
+ * Metadata keys that carry Threadline fields in the AI SDK's telemetry metadata (docs/contract.md#framework-values): a
  * Threadline metadata key of the same name would be read as the field, so it stays out.
  */
 const FIELD_KEYS: ReadonlySet<string> = new Set(['sessionId', 'userId', 'tags']);
@@ -10,7 +10,7 @@ const FIELD_KEYS: ReadonlySet<string> = new Set(['sessionId', 'userId', 'tags'])
 /**
  * Resolved attributes as the AI SDK's `experimental_telemetry.metadata`, which reaches every
  * span of the call as `ai.telemetry.metadata.<key>`: backends that read only those keys (the
- * Langfuse server reads them, SPEC §8) see session, user, tags and metadata too.
+ * Langfuse server reads them, docs/contract.md#backends) see session, user, tags and metadata too.
  */
 export function toTelemetryMetadata(resolved: ResolvedAttributes): Record<string, AttributeValue> {
   const metadata: Record<string, AttributeValue> = {};

@@ -90,7 +90,7 @@ describe('telemetry', () => {
     });
   });
 
-  it('inside a span that named its session explicitly, inherits it (SPEC §3 level 2)', () => {
+  it('inside a span that named its session explicitly, inherits it (docs/contract.md#precedence, level 2)', () => {
     const settings = propagateAttributes({ sessionId: 'scope' }, () =>
       harness.capture
         .tracer('ai')

@@ -7,12 +7,14 @@ import {
   trace,
 } from '@opentelemetry/api';
 import {
-  contextWithExplicitAttributes,
   getContextAttributes,
   type MetadataValue,
   type ThreadlineAttributes,
-  validateExplicitAttributes,
 } from '@threadline/core';
+import {
+  contextWithExplicitAttributes,
+  validateExplicitAttributes,
+} from '@threadline/core/adapter';
 import { isAi7Event, warnAi7Once } from './ai-7-event';
 import { CallTracer } from './call-tracer';
 import { namesAny } from './names-any';
@@ -93,8 +95,8 @@ export interface ThreadlineTelemetryIntegration {
  * - `metadata` holds the session, user, tags and metadata of the active scope with the options
  *   over them, so they reach every span of the call as `ai.telemetry.metadata.*`;
  * - with `ThreadlineSpanProcessor` registered, every span of the call, tool calls and every
- *   step of a tool loop included, also gets the SPEC §4 keys (`session.id`, `user.id`, …), and
- *   the options count as explicit for the call's spans and their children (SPEC §3);
+ *   step of a tool loop included, also gets the keys of the enabled dialects (`session.id`, `user.id`, …), and
+ *   the options count as explicit for the call's spans and their children (docs/contract.md#precedence);
  * - spans that the AI SDK would leave open (an aborted stream, a model stream that fails) end
  *   with the call.
  *
@@ -149,7 +151,7 @@ export function telemetry(options: TelemetryOptions = {}): ThreadlineTelemetrySe
     // Most calls name no field of their own: nothing to validate then.
     const explicit = namesAny(fields) ? validateExplicitAttributes(fields) : {};
     const empty = Object.keys(explicit).length === 0;
-    // Resolved as for a span of the call started now: SPEC §3 merging, the options on top.
+    // Resolved as for a span of the call started now: docs/contract.md#precedence merging, the options on top.
     const ctx = empty
       ? context.active()
       : contextWithExplicitAttributes(context.active(), explicit);

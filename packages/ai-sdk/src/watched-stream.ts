@@ -6,7 +6,7 @@ import type {
   ReadableWritablePair,
   StreamPipeOptions,
 } from 'node:stream/web';
-import { safely } from '@threadline/core';
+import { safely } from '@threadline/core/adapter';
 import { pipeWatching } from './pipe-watching';
 import { errorPartOf, type StreamWatch } from './stream-watch';
 

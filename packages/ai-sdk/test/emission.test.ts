@@ -14,7 +14,7 @@ const SCOPE = {
   metadata: { tier: 'gold' },
 };
 
-/** The SPEC §4 keys the scope above resolves to in the default dialects (otel + langfuse). */
+/** The keys (docs/contract.md#dialects) the scope above resolves to in the default dialects (otel + langfuse). */
 const THREADLINE_KEYS = [
   'langfuse.trace.metadata.tier',
   'langfuse.trace.tags',
@@ -63,27 +63,30 @@ function keysByName(spans: readonly ReadableSpan[]): Array<[string, string[]]> {
     .sort(([a, ak], [b, bk]) => a.localeCompare(b) || ak.length - bk.length);
 }
 
-describe.each(MAJORS)('$name: what the processor adds to AI SDK spans (SPEC §4)', (major) => {
-  const harness = useHarness();
+describe.each(MAJORS)(
+  '$name: what the processor adds to AI SDK spans (docs/contract.md#dialects)',
+  (major) => {
+    const harness = useHarness();
 
-  it('exactly the dialect keys of the resolved fields, and no gen_ai.* key', async () => {
-    const bare = createSpanCapture({ threadline: false });
-    await propagateAttributes(SCOPE, () => runAll(major, bare.tracer('ai')));
-    await propagateAttributes(SCOPE, () => runAll(major));
-    const without = keysByName(bare.spans());
-    const withThreadline = keysByName(await harness.settle());
-    expect(withThreadline.map(([name]) => name)).toEqual(without.map(([name]) => name));
-    withThreadline.forEach(([name, keys], i) => {
-      const before = new Set(without[i]![1]);
-      expect(
-        keys.filter((key) => !before.has(key)),
-        name,
-      ).toEqual(THREADLINE_KEYS);
+    it('exactly the dialect keys of the resolved fields, and no gen_ai.* key', async () => {
+      const bare = createSpanCapture({ threadline: false });
+      await propagateAttributes(SCOPE, () => runAll(major, bare.tracer('ai')));
+      await propagateAttributes(SCOPE, () => runAll(major));
+      const without = keysByName(bare.spans());
+      const withThreadline = keysByName(await harness.settle());
+      expect(withThreadline.map(([name]) => name)).toEqual(without.map(([name]) => name));
+      withThreadline.forEach(([name, keys], i) => {
+        const before = new Set(without[i]![1]);
+        expect(
+          keys.filter((key) => !before.has(key)),
+          name,
+        ).toEqual(THREADLINE_KEYS);
+      });
+      // The AI SDK's own values are untouched: e.g. its metadata copy of the session.
+      for (const span of harness.capture.spans()) {
+        expect(span.attributes['ai.telemetry.metadata.sessionId'], span.name).toBe('conv-1');
+      }
+      await bare.provider.shutdown();
     });
-    // The AI SDK's own values are untouched: e.g. its metadata copy of the session.
-    for (const span of harness.capture.spans()) {
-      expect(span.attributes['ai.telemetry.metadata.sessionId'], span.name).toBe('conv-1');
-    }
-    await bare.provider.shutdown();
-  });
-});
+  },
+);

@@ -3,7 +3,7 @@ import { propagateAttributes } from '@threadline/core';
 import { type MockOpenAI, startMockOpenAI } from '@threadline/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CLOSE_REASON_ATTRIBUTE, CLOSED_EVENT, telemetry } from '../src/index';
+import { telemetry } from '../src/index';
 import { useHarness } from './harness';
 import { MAJORS, type Major } from './majors';
 import { contextsByName } from './span-context';
@@ -121,8 +121,7 @@ describe.each(MAJORS)('$name with its @ai-sdk/openai against the loopback server
       for (const span of spans) {
         expect(span.status.code, span.name).toBe(SpanStatusCode.ERROR);
         expect(span.attributes['session.id'], span.name).toBe('conv-1');
-        const closed = span.events.find((event) => event.name === CLOSED_EVENT);
-        expect(closed?.attributes?.[CLOSE_REASON_ATTRIBUTE], span.name).toBe('stream_error');
+        expect(span.attributes['threadline.end_reason'], span.name).toBe('stream_error');
       }
     });
   });

@@ -140,7 +140,7 @@ describe.each(MAJORS)('$name: every operation carries the context on every span'
   });
 
   it.each(OPERATIONS)('$name, session only in the telemetry metadata', async (operation) => {
-    // Plain AI SDK settings, as an application without telemetry() writes them (SPEC §6).
+    // Plain AI SDK settings, as an application without telemetry() writes them (docs/contract.md#framework-values).
     await operation.run(major, {
       isEnabled: true,
       recordInputs: true,

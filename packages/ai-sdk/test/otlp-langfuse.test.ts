@@ -17,7 +17,7 @@ import { MAJORS, type Major } from './majors';
 import { SpanTracker } from './span-tracker';
 import { ANSWER_USAGE, TOOL_STEP_USAGE, toolLoopReply } from './tool-loop-replies';
 
-/** How each conversation names its session: SPEC §3 level 3, level 1 by option, level 1 (§6). */
+/** How each conversation names its session (docs/contract.md#precedence): level 3, level 1 by option, level 1 (#framework-values). */
 const CONVERSATIONS = [
   { sessionId: 'conv-a', userId: 'user-a', via: 'scope' },
   { sessionId: 'conv-b', userId: 'user-b', via: 'telemetry options' },

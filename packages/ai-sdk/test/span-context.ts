@@ -2,7 +2,7 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 
 const METADATA_PREFIX = 'langfuse.trace.metadata.';
 
-/** The SPEC §4 keys (otel + langfuse dialects) a span carries, as Threadline fields. */
+/** The keys (docs/contract.md#dialects; otel + langfuse dialects) a span carries, as Threadline fields. */
 export interface SpanContextFields {
   sessionId?: unknown;
   userId?: unknown;
@@ -11,7 +11,7 @@ export interface SpanContextFields {
   metadata?: Record<string, unknown>;
 }
 
-/** What a finished span carries under the SPEC §4 keys; absent keys are left out. */
+/** What a finished span carries under the keys of docs/contract.md#dialects; absent keys are left out. */
 export function contextOf(span: ReadableSpan): SpanContextFields {
   const a = span.attributes;
   const fields: SpanContextFields = {};

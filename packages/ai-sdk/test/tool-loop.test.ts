@@ -30,7 +30,7 @@ const LOOP_SPANS = [
   'ai.toolCall',
   'ai.toolCall',
   'ai.toolCall',
-  // The tool's own work: a span that carries no AI SDK metadata (SPEC §3 level 2 or 3).
+  // The tool's own work: a span that carries no AI SDK metadata (docs/contract.md#precedence, level 2 or 3).
   'weather-lookup',
   'weather-lookup',
   'weather-lookup',

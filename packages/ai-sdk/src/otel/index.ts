@@ -1,4 +1,4 @@
-export { CLOSE_REASON_ATTRIBUTE, CLOSED_EVENT, type CloseReason } from '../close-reason';
+export type { EndReason } from '@threadline/core/adapter';
 export { PACKAGE_VERSION as VERSION } from '../version';
 export type { ThreadlineTelemetryOptions } from './create-threadline-telemetry';
 export { registerThreadlineTelemetry } from './register-threadline-telemetry';

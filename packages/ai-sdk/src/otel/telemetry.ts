@@ -1,9 +1,6 @@
 import { diag } from '@opentelemetry/api';
-import {
-  type MetadataValue,
-  type ThreadlineAttributes,
-  validateExplicitAttributes,
-} from '@threadline/core';
+import type { MetadataValue, ThreadlineAttributes } from '@threadline/core';
+import { validateExplicitAttributes } from '@threadline/core/adapter';
 import { namesAny } from '../names-any';
 import { recordingOf } from '../recording';
 import { createThreadlineTelemetry } from './create-threadline-telemetry';
@@ -73,7 +70,7 @@ function fallbackIntegration(): ThreadlineTelemetry {
  * Telemetry settings for one ai 7 call (`generateText`, `streamText`, `generateObject`,
  * `embed`, agents, …) that carry Threadline's context:
  *
- * - the options count as explicit for every span of the call (SPEC §3 level 1): they win over
+ * - the options count as explicit for every span of the call (docs/contract.md#precedence, level 1): they win over
  *   the active scope field by field (tags and metadata merge) and reach the call's spans and
  *   their children, tool calls and the tools' own work included, even outside any scope;
  * - the registered integrations keep running (ai would otherwise replace them with the call's

@@ -1,7 +1,6 @@
 import type { OpenTelemetryOptions } from '@ai-sdk/otel';
 import { context, diag, type Tracer } from '@opentelemetry/api';
-import { safely } from '@threadline/core';
-import { CLOSE_REASON_ATTRIBUTE, CLOSED_EVENT } from '../close-reason';
+import { END_REASONS, safely, THREADLINE_SPAN_ATTRIBUTES } from '@threadline/core/adapter';
 import type { Recording } from '../recording';
 import { CallTracker, type OpenCall } from './call-tracker';
 import { loadOpenTelemetry } from './load-open-telemetry';
@@ -43,7 +42,7 @@ type Event = { readonly callId?: unknown; recordInputs?: unknown; recordOutputs?
  * - every span of an operation ends: an abort while nobody reads a `streamText` stream rejects
  *   its result, but ai 7 tells its integrations only once the stream is read again. Threadline
  *   then ends the operation's spans itself (through the integration's own `onAbort`), each
- *   with a `threadline.closed` event (`threadline.close_reason`: `aborted`);
+ *   marked `threadline.end_reason`: `aborted`;
  * - operations that leave recording open follow Threadline's content capture setting;
  * - it never throws into the application, and without `@ai-sdk/otel` it makes no spans and
  *   says so through `diag`.
@@ -241,8 +240,9 @@ export class ThreadlineTelemetry implements TelemetryIntegration {
     this.#calls.delete(callId);
     safely('closing an aborted AI SDK call', () => {
       for (const span of call.spans) {
-        if (span.isRecording())
-          span.addEvent(CLOSED_EVENT, { [CLOSE_REASON_ATTRIBUTE]: 'aborted' });
+        if (span.isRecording()) {
+          span.setAttribute(THREADLINE_SPAN_ATTRIBUTES.END_REASON, END_REASONS.ABORTED);
+        }
       }
       // The integration's own abort ends its spans, children first, and forgets the call.
       delegate.onAbort?.({ callId, steps: [] });

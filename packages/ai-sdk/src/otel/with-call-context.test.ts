@@ -1,5 +1,6 @@
 import { trace } from '@opentelemetry/api';
-import { propagateAttributes, validateExplicitAttributes } from '@threadline/core';
+import { propagateAttributes } from '@threadline/core';
+import { validateExplicitAttributes } from '@threadline/core/adapter';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from '../../test/harness';
 import type { TelemetryIntegration } from './telemetry-integration';

@@ -1,10 +1,11 @@
 import { context } from '@opentelemetry/api';
-import { contextWithExplicitAttributes, type ResolvedAttributes } from '@threadline/core';
+import type { ResolvedAttributes } from '@threadline/core';
+import { contextWithExplicitAttributes } from '@threadline/core/adapter';
 import type { TelemetryIntegration } from './telemetry-integration';
 
 /**
  * `integration` for one AI SDK call whose options name Threadline fields: each of its hooks
- * runs in a context where those fields are explicit (SPEC §3 level 1). Spans an integration
+ * runs in a context where those fields are explicit (docs/contract.md#precedence, level 1). Spans an integration
  * starts there (the operation's root span, in `@ai-sdk/otel`) get them, and so does every span
  * started under those, steps, model calls, tool calls and the tools' own work included.
  *

@@ -1,6 +1,5 @@
 import { SpanStatusCode } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { CLOSE_REASON_ATTRIBUTE, CLOSED_EVENT } from '@threadline/ai-sdk/otel';
 import { propagateAttributes } from '@threadline/core';
 import { generateText, type LanguageModel, stepCountIs, streamText, tool } from 'ai';
 import { describe, expect, it } from 'vitest';
@@ -66,11 +65,8 @@ async function settled(harness: Harness): Promise<string[]> {
 function closedByThreadline(harness: Harness): string[] {
   return harness.capture
     .spans()
-    .flatMap((span) =>
-      span.events
-        .filter((event) => event.name === CLOSED_EVENT)
-        .map((event) => `${span.name}: ${event.attributes?.[CLOSE_REASON_ATTRIBUTE]}`),
-    )
+    .filter((span) => span.attributes['threadline.end_reason'] !== undefined)
+    .map((span) => `${span.name}: ${span.attributes['threadline.end_reason']}`)
     .sort();
 }
 

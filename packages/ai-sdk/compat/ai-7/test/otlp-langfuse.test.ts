@@ -17,7 +17,7 @@ import { ANSWER_USAGE, TOOL_STEP_USAGE, toolLoopReply } from '../../../test/tool
 import { type LoopbackOpenAI, useOpenAI } from './use-openai';
 
 /**
- * How each conversation names its session: the active scope (SPEC §3 level 3), telemetry()
+ * How each conversation names its session: the active scope (docs/contract.md#precedence, level 3), telemetry()
  * options alone (level 1), and telemetry() options over a scope that names another session
  * and user.
  */
