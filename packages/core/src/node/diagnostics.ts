@@ -37,7 +37,10 @@ export function logLevelOf(option: unknown): LogLevel {
   return 'threadline';
 }
 
-/** Console output of Threadline's own messages (they start with `threadline:`) only. */
+/**
+ * Console output of every error (a failed export is one: the SDK reports it through `diag`)
+ * and of Threadline's own warnings (they start with `threadline:`), nothing else.
+ */
 function threadlineOnly(target: DiagLogger): DiagLogger {
   const own =
     (write: (message: string, ...args: unknown[]) => void) =>
@@ -46,7 +49,7 @@ function threadlineOnly(target: DiagLogger): DiagLogger {
     };
   const ignore = () => {};
   return {
-    error: own(target.error.bind(target)),
+    error: target.error.bind(target),
     warn: own(target.warn.bind(target)),
     info: ignore,
     debug: ignore,

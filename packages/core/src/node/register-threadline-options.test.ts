@@ -117,3 +117,21 @@ describe('registerThreadline export mode and sampling', () => {
     await registration.shutdown();
   });
 });
+
+describe('registerThreadline flush', () => {
+  it('never rejects when the exporter fails; the failure is reported as an error', async () => {
+    const { lines, logger } = recorder();
+    const failing = {
+      export: (_spans: unknown, done: (result: { code: number; error?: Error }) => void) =>
+        done({ code: 1, error: new Error('collector down') }),
+      forceFlush: () => Promise.reject(new Error('collector down')),
+      shutdown: () => Promise.resolve(),
+    };
+    const registration = registerThreadline({ exporter: failing as never, logLevel: 'none' });
+    diag.setLogger(logger, DiagLogLevel.ERROR);
+    trace.getTracer('flush').startSpan('lost').end();
+    await expect(registration.forceFlush()).resolves.toBeUndefined();
+    await expect(registration.shutdown()).resolves.toBeUndefined();
+    expect(lines.some((l) => l.startsWith('error: threadline: could not flush'))).toBe(true);
+  });
+});

@@ -62,10 +62,18 @@ export interface ThreadlineRegistration {
   processor: ThreadlineSpanProcessor;
   /** The SDK package it was built on, and its version. */
   sdk: TraceSdkInfo;
-  /** Exports what is pending. */
+  /** Exports what is pending. Never rejects: a failed export is reported through `diag`. */
   forceFlush(): Promise<void>;
-  /** Exports what is pending and stops. */
+  /** Exports what is pending and stops. Never rejects, as `forceFlush`. */
   shutdown(): Promise<void>;
+}
+
+async function settle(pending: Promise<void>, what: string): Promise<void> {
+  try {
+    await pending;
+  } catch (error) {
+    diag.error(`threadline: could not ${what} the tracer provider; spans may be lost`, error);
+  }
 }
 
 /**
@@ -127,10 +135,12 @@ export function registerThreadline(
     provider,
     processor,
     sdk: sdk.info,
-    forceFlush: () => provider.forceFlush(),
+    // A flush awaited in a handler's `finally` must not fail the request because the collector
+    // is down: a failed export is reported through `diag` (an error, printed by default).
+    forceFlush: () => settle(provider.forceFlush(), 'flush'),
     shutdown: async () => {
       if (configured) resetThreadlineConfiguration();
-      await provider.shutdown();
+      await settle(provider.shutdown(), 'shut down');
     },
   };
 }
