@@ -19,7 +19,7 @@ describe('chat messages', () => {
         {
           role: 'assistant',
           content: '',
-          tool_calls: [{ id: 'c1', type: 'custom', custom: { name: 'grep', input: 'x' } }],
+          tool_calls: [{ id: 'c1', type: 'custom', custom: { name: 'grep', input: '42' } }],
         },
       ]),
     ).toEqual([
@@ -37,7 +37,10 @@ describe('chat messages', () => {
         name: 'track',
         parts: [{ type: 'tool_call_response', id: null, response: 'in Lyon' }],
       },
-      { role: 'assistant', parts: [{ type: 'tool_call', id: 'c1', name: 'grep', arguments: 'x' }] },
+      {
+        role: 'assistant',
+        parts: [{ type: 'tool_call', id: 'c1', name: 'grep', arguments: '42' }],
+      },
     ]);
   });
 

@@ -17,7 +17,7 @@ function addToolCalls(message: Record<string, any>, parts: GenAiPart[]): void {
       if (isRecord(call.function)) {
         parts.push(toolCallPart(call.id, call.function.name, call.function.arguments));
       } else if (isRecord(call.custom)) {
-        parts.push(toolCallPart(call.id, call.custom.name, call.custom.input));
+        parts.push(toolCallPart(call.id, call.custom.name, call.custom.input, false));
       }
     }
   }

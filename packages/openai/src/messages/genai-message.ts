@@ -41,13 +41,17 @@ export function toolArguments(value: unknown): unknown {
   }
 }
 
-/** A tool call part; `id` is null when the API gave none (the legacy `function_call`). */
-export function toolCallPart(id: unknown, name: unknown, args: unknown): GenAiPart {
+/**
+ * A tool call part; `id` is null when the API gave none (the legacy `function_call`). A
+ * function's JSON arguments are parsed; a custom tool's free text input (`json: false`) is
+ * kept as it is.
+ */
+export function toolCallPart(id: unknown, name: unknown, args: unknown, json = true): GenAiPart {
   return {
     type: 'tool_call',
     id: typeof id === 'string' ? id : null,
     name: typeof name === 'string' ? name : '',
-    arguments: toolArguments(args),
+    arguments: json ? toolArguments(args) : args,
   };
 }
 

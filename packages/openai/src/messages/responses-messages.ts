@@ -31,7 +31,7 @@ function itemPart(item: Record<string, any>): { role: string; part: GenAiPart } 
     case 'function_call':
       return { role: 'assistant', part: toolCallPart(item.call_id, item.name, item.arguments) };
     case 'custom_tool_call':
-      return { role: 'assistant', part: toolCallPart(item.call_id, item.name, item.input) };
+      return { role: 'assistant', part: toolCallPart(item.call_id, item.name, item.input, false) };
     case 'function_call_output':
     case 'custom_tool_call_output':
       return { role: 'tool', part: toolResponsePart(item.call_id, toolResult(item.output)) };
