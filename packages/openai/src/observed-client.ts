@@ -1,12 +1,8 @@
-import { context } from '@opentelemetry/api';
-import type { CallSpan } from './call-span';
-import { instrumentCall } from './instrument-call';
 import { CLIENT_NODE, type ResourceNode } from './instrumented-methods';
 import type { ObserveOpenAIOptions } from './observe-options';
+import { observedCall } from './observed-call';
 import { createState, type ObservedState } from './observed-state';
 import type { Operation } from './operations/operation';
-import { startCall } from './start-call';
-import { warnFailed } from './warn-failed';
 
 type AnyFunction = (this: unknown, ...args: unknown[]) => unknown;
 
@@ -42,33 +38,7 @@ function instrumentMethod(
   method: AnyFunction,
   operation: Operation,
 ): AnyFunction {
-  return (...args: unknown[]): unknown => {
-    // `safely` inlined here and below: its closure would be made on every call.
-    let call: CallSpan | undefined;
-    try {
-      call = startCall(state, operation, args[0]);
-    } catch (error) {
-      warnFailed('start an OpenAI span', error);
-    }
-    if (!call) return method.apply(target, args);
-    let result: unknown;
-    try {
-      // Under the span, so HTTP instrumentation of the request nests inside it.
-      result = context.with(call.context, method, target, ...args);
-    } catch (error) {
-      call.fail(error);
-      throw error;
-    }
-    if (call.span.isRecording()) {
-      try {
-        instrumentCall(result, call);
-      } catch (error) {
-        warnFailed('observe an OpenAI call', error);
-        call.end();
-      }
-    }
-    return result;
-  };
+  return (...args: unknown[]): unknown => observedCall(state, target, method, operation, args);
 }
 
 /** Proxy handler of the client or of one of its instrumented resources. */

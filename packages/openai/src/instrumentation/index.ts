@@ -1,0 +1,2 @@
+export type { ThreadlineOpenAIInstrumentationConfig } from './instrumentation-config';
+export { ThreadlineOpenAIInstrumentation } from './threadline-openai-instrumentation';

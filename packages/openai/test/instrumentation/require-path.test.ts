@@ -1,0 +1,207 @@
+import { SpanKind } from '@opentelemetry/api';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { propagateAttributes } from '@threadline/core';
+import type OpenAI from 'openai';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { observeOpenAI } from '../../src/index';
+import { ThreadlineOpenAIInstrumentation } from '../../src/instrumentation/index';
+import { useHarness } from '../support/harness';
+import { clientOf, SDKS } from '../support/sdks';
+import { requiredClientOf, sdkInstall } from './sdk-modules';
+
+/*
+ * The instrumentation on the CommonJS path: the SDK is `require`d after it is registered (Node's
+ * require hook), and its clients, never wrapped, make the spans `observeOpenAI` makes. vitest
+ * loads the ESM copy of the SDK without the loader hook, so that copy is the wrapped reference.
+ */
+
+const h = useHarness();
+let unregister: () => void;
+
+beforeAll(() => {
+  unregister = registerInstrumentations({
+    instrumentations: [new ThreadlineOpenAIInstrumentation()],
+  });
+});
+afterAll(() => unregister());
+
+/** What differs between two spans of the same call: ids, times, and nothing else. */
+const PER_CALL = [
+  'gen_ai.response.id',
+  'langfuse.observation.completion_start_time',
+  'gen_ai.response.time_to_first_chunk',
+];
+
+function comparable(span: ReadableSpan) {
+  const attributes = { ...span.attributes };
+  for (const key of PER_CALL) {
+    expect(key in attributes ? typeof attributes[key] : 'absent').not.toBe('undefined');
+    delete attributes[key];
+  }
+  return {
+    name: span.name,
+    kind: span.kind,
+    status: span.status,
+    scope: span.instrumentationScope.name,
+    events: span.events.map((e) => e.name),
+    attributes,
+  };
+}
+
+/** The two spans of one call made by an unwrapped (instrumented) and a wrapped client. */
+async function sameCall(
+  instrumented: OpenAI,
+  wrapped: OpenAI,
+  call: (client: OpenAI) => Promise<unknown>,
+  reply: Parameters<typeof h.mock.enqueue>[0] = { content: 'it is on its way' },
+): Promise<[ReadableSpan, ReadableSpan]> {
+  const scope = { sessionId: 'conv-1', userId: 'user-1', tags: ['support'] };
+  h.mock.enqueue(reply);
+  await propagateAttributes(scope, () => call(instrumented));
+  const [first] = h.spans();
+  h.mock.enqueue(reply);
+  await propagateAttributes(scope, () => call(observeOpenAI(wrapped)));
+  const spans = h.spans();
+  expect(spans).toHaveLength(2);
+  return [first!, spans[1]!];
+}
+
+const MESSAGES = [{ role: 'user' as const, content: 'where is my parcel' }];
+
+describe.each(SDKS)('a required %s, never wrapped', (_name, SDK, major) => {
+  let instrumented: OpenAI;
+  let wrapped: OpenAI;
+  beforeAll(() => {
+    instrumented = requiredClientOf(sdkInstall(major).require(), h.mock.baseURL);
+    wrapped = clientOf(SDK, h.mock.baseURL);
+  });
+
+  it('a plain chat call makes the span observeOpenAI makes', async () => {
+    const [span, reference] = await sameCall(
+      instrumented,
+      wrapped,
+      (client) =>
+        client.chat.completions.create({
+          model: 'gpt-4o-mini',
+          messages: MESSAGES,
+          temperature: 0.2,
+          max_completion_tokens: 64,
+        }),
+      { content: 'it is on its way', usage: { input: 40, output: 12, cached: 8 } },
+    );
+    expect(comparable(span)).toEqual(comparable(reference));
+    expect(span.kind).toBe(SpanKind.CLIENT);
+    expect(span.attributes).toMatchObject({
+      'session.id': 'conv-1',
+      'user.id': 'user-1',
+      'gen_ai.conversation.id': 'conv-1',
+      'gen_ai.request.model': 'gpt-4o-mini',
+      'gen_ai.usage.input_tokens': 40,
+      'gen_ai.usage.cache_read.input_tokens': 8,
+      'langfuse.observation.output': JSON.stringify({
+        role: 'assistant',
+        content: 'it is on its way',
+      }),
+    });
+  });
+
+  it('a streamed chat call makes the span observeOpenAI makes', async () => {
+    const texts: string[] = [];
+    const [span, reference] = await sameCall(
+      instrumented,
+      wrapped,
+      async (client) => {
+        const stream = await client.chat.completions.create({
+          model: 'gpt-4o-mini',
+          messages: MESSAGES,
+          stream: true,
+          stream_options: { include_usage: true },
+        });
+        let text = '';
+        for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+        texts.push(text);
+      },
+      { content: 'it is on its way', usage: { input: 9, output: 5 } },
+    );
+    expect(texts).toEqual(['it is on its way', 'it is on its way']);
+    expect(comparable(span)).toEqual(comparable(reference));
+    expect(span.attributes).toMatchObject({
+      'gen_ai.request.stream': true,
+      'gen_ai.usage.output_tokens': 5,
+      'gen_ai.response.finish_reasons': ['stop'],
+    });
+    expect(typeof span.attributes['langfuse.observation.completion_start_time']).toBe('string');
+  });
+
+  it('an embeddings call makes the span observeOpenAI makes', async () => {
+    const [span, reference] = await sameCall(instrumented, wrapped, (client) =>
+      client.embeddings.create({ model: 'text-embedding-3-small', input: ['first', 'second'] }),
+    );
+    expect(comparable(span)).toEqual(comparable(reference));
+    expect(span.name).toBe('embeddings text-embedding-3-small');
+    expect(span.attributes['langfuse.observation.type']).toBe('embedding');
+  });
+
+  it('a failing call records the error and hands the SDK error on unchanged', async () => {
+    h.mock.enqueue({ error: { status: 429, message: 'slow down' } });
+    const error = await instrumented.chat.completions
+      .create({ model: 'gpt-4o-mini', messages: MESSAGES })
+      .catch((e: unknown) => e);
+    expect((error as { status?: number }).status).toBe(429);
+    const span = h.onlySpan();
+    expect(span.attributes['error.type']).toBe('429');
+    expect(span.events.map((e) => e.name)).toEqual(['exception']);
+  });
+
+  it('a client also wrapped by observeOpenAI makes one span per call, with the options', async () => {
+    const client = observeOpenAI(instrumented, {
+      sessionId: 'conv-wrapped',
+      generationName: 'triage',
+    });
+    h.mock.enqueue({ content: 'plain' });
+    await client.chat.completions.create({ model: 'gpt-4o-mini', messages: MESSAGES });
+    h.mock.enqueue({ content: 'streamed' });
+    const stream = await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: MESSAGES,
+      stream: true,
+    });
+    for await (const _ of stream);
+    await client.embeddings.create({ model: 'text-embedding-3-small', input: 'x' });
+    const spans = h.spans();
+    expect(spans.map((s) => [s.name, s.attributes['session.id']])).toEqual([
+      ['triage', 'conv-wrapped'],
+      ['triage', 'conv-wrapped'],
+      ['triage', 'conv-wrapped'],
+    ]);
+    expect(h.mock.requests).toHaveLength(3);
+  });
+
+  it('parse makes one span, not one more for the create it calls', async () => {
+    const Answer = z.object({ city: z.string() });
+    const format = {
+      type: 'json_schema' as const,
+      json_schema: {
+        name: 'answer',
+        strict: true,
+        schema: z.toJSONSchema(Answer) as Record<string, unknown>,
+      },
+    };
+    h.mock.enqueue({ content: '{"city":"Lyon"}' });
+    const parsed = await instrumented.chat.completions.parse({
+      model: 'gpt-4o-mini',
+      messages: MESSAGES,
+      response_format: format,
+    });
+    expect(parsed.choices[0]!.message.parsed).toEqual({ city: 'Lyon' });
+    h.mock.enqueue({ content: '{"city":"Paris"}' });
+    await observeOpenAI(instrumented).chat.completions.parse({
+      model: 'gpt-4o-mini',
+      messages: MESSAGES,
+      response_format: format,
+    });
+    expect(h.spans().map((s) => s.attributes['gen_ai.operation.name'])).toEqual(['chat', 'chat']);
+  });
+});
