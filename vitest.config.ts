@@ -16,7 +16,10 @@ function projectConfigs(): string[] {
   return dirs.flatMap((dir) =>
     existsSync(dir)
       ? readdirSync(dir)
-          .filter((f) => /^vitest.*\.config\.ts$/.test(f) && (dir === 'bench' || f === 'vitest.config.ts'))
+          .filter(
+            (f) =>
+              /^vitest.*\.config\.ts$/.test(f) && (dir === 'bench' || f === 'vitest.config.ts'),
+          )
           .map((f) => join(dir, f))
       : [],
   );
@@ -32,7 +35,9 @@ function runsOnThisNode(config: string): boolean {
   if (!existsSync(manifest)) return true;
   const range: string | undefined = JSON.parse(readFileSync(manifest, 'utf8')).engines?.node;
   if (!range || semver.satisfies(process.versions.node, range)) return true;
-  console.log(`[threadline] skipping ${dirname(config)}: needs Node ${range}, this is ${process.version}`);
+  console.log(
+    `[threadline] skipping ${dirname(config)}: needs Node ${range}, this is ${process.version}`,
+  );
   return false;
 }
 
