@@ -15,11 +15,16 @@ import {
   safely,
   THREADLINE_SPAN_ATTRIBUTES,
 } from '@threadline/core/adapter';
+import { CONTENT_KEYS, GEN_AI_CONTENT_ATTRIBUTES } from './content/content-keys';
+import { maskContentAttributes, maskedValue } from './content/mask-content';
+import type { ModelCallOutput } from './content/model-call-output';
 import type { StreamWatch } from './stream-watch';
 
 /**
  * An AI SDK span as the AI SDK holds it: calls go to the SDK's span, `end` runs once, and the
- * span that opens a call (its root) knows the call's open spans, so it can end them.
+ * span that opens a call (its root) knows the call's open spans, so it can end them. The
+ * content the SDK writes goes through the configured mask, and a model call's answer becomes
+ * `gen_ai.output.messages` when it ends.
  *
  * Why: ai 5 and 6 leave spans open when a call does not run to its end. On abort they end the
  * root but not the current step's `doStream` span (ai 6 ends nothing at all when nobody reads
@@ -39,10 +44,12 @@ export class CallSpan implements Span, StreamWatch {
    * @param span the span the SDK made.
    * @param parent the tracked span it was started under, if any: it joins that span's call,
    *   unless the call's root has already ended (then it opens a call of its own).
+   * @param output for a model call, where its answer is gathered.
    */
   constructor(
     readonly span: Span,
     parent: CallSpan | undefined,
+    private readonly output?: ModelCallOutput,
   ) {
     const root = parent?.callRoot;
     if (root && !root.ended) {
@@ -66,12 +73,19 @@ export class CallSpan implements Span, StreamWatch {
   // here rather than warned about by the OpenTelemetry SDK.
 
   setAttribute(key: string, value: AttributeValue): this {
-    if (!this.ended) this.span.setAttribute(key, value);
+    if (this.ended) return this;
+    const masked = CONTENT_KEYS.has(key) && value !== undefined ? maskedValue(value) : value;
+    if (masked === undefined) return this;
+    this.output?.note(key, masked);
+    this.span.setAttribute(key, masked);
     return this;
   }
 
   setAttributes(attributes: Attributes): this {
-    if (!this.ended) this.span.setAttributes(attributes);
+    if (this.ended) return this;
+    const masked = maskContentAttributes(attributes);
+    this.output?.noteAll(masked);
+    this.span.setAttributes(masked);
     return this;
   }
 
@@ -122,6 +136,7 @@ export class CallSpan implements Span, StreamWatch {
     } else {
       this.root!.open?.delete(this);
     }
+    this.writeOutput();
     this.span.end(endTime);
   }
 
@@ -191,8 +206,16 @@ export class CallSpan implements Span, StreamWatch {
     this.ended = true;
     safely('ending a span left open by an AI SDK call', () => {
       this.span.setAttribute(THREADLINE_SPAN_ATTRIBUTES.END_REASON, reason);
+      this.writeOutput();
       this.span.end();
     });
+  }
+
+  /** A model call's answer as `gen_ai.output.messages`, before the span ends. */
+  private writeOutput(): void {
+    if (!this.output) return;
+    const json = this.output.messagesJson();
+    if (json !== undefined) this.span.setAttribute(GEN_AI_CONTENT_ATTRIBUTES.OUTPUT_MESSAGES, json);
   }
 }
 

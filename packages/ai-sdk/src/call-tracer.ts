@@ -10,6 +10,9 @@ import {
 import type { ResolvedAttributes } from '@threadline/core';
 import { contextWithExplicitAttributes } from '@threadline/core/adapter';
 import { CallSpan } from './call-span';
+import { isModelCall } from './content/model-call';
+import { ModelCallOutput } from './content/model-call-output';
+import { withStartContent } from './content/start-content';
 import { watchStepStream } from './watch-step-stream';
 
 type ActiveSpanFn = (span: Span) => unknown;
@@ -22,7 +25,10 @@ type ActiveSpanFn = (span: Span) => unknown;
  *   fields that the AI SDK's metadata cannot carry (trace name, release, metadata) reach the
  *   call's spans and their children even outside any scope;
  * - the spans of one call are tracked, so that those the SDK would leave open end with the
- *   call (see {@link CallSpan}).
+ *   call (see {@link CallSpan});
+ * - the content the SDK records goes through the configured mask, and its model calls get the
+ *   GenAI content keys (`gen_ai.input.messages`, `gen_ai.output.messages`,
+ *   `gen_ai.system_instructions`, `gen_ai.tool.definitions`) derived from what it records.
  *
  * The context of the call's work holds the SDK's own span, never the wrapper, so other
  * libraries and Threadline's processor see the span they expect.
@@ -37,8 +43,9 @@ export class CallTracer implements Tracer {
 
   startSpan(name: string, options?: SpanOptions, ctx: Context = context.active()): Span {
     const startContext = this.explicit ? contextWithExplicitAttributes(ctx, this.explicit) : ctx;
-    const span = this.tracer.startSpan(name, options, startContext);
-    return this.track(span, ctx);
+    const modelCall = isModelCall(name);
+    const span = this.tracer.startSpan(name, withStartContent(options, modelCall), startContext);
+    return this.track(span, ctx, modelCall);
   }
 
   startActiveSpan<F extends ActiveSpanFn>(name: string, fn: F): ReturnType<F>;
@@ -100,13 +107,13 @@ export class CallTracer implements Tracer {
   }
 
   /** Wraps a recording span so that it joins the call of its parent, if that is tracked. */
-  private track(span: Span, parentContext: Context): Span {
+  private track(span: Span, parentContext: Context, modelCall: boolean): Span {
     try {
       if (!span.isRecording()) return span;
       const parent = trace.getSpan(parentContext);
       // The AI SDK puts its own span on contexts; a caller of startSpan may put the wrapper.
       const parentCall = parent instanceof CallSpan ? parent : parent && this.tracked.get(parent);
-      const tracked = new CallSpan(span, parentCall);
+      const tracked = new CallSpan(span, parentCall, modelCall ? new ModelCallOutput() : undefined);
       this.tracked.set(span, tracked);
       return tracked;
     } catch (error) {

@@ -6,6 +6,7 @@ import {
   type Tracer,
   trace,
 } from '@opentelemetry/api';
+import { maskWritesOf, withMaskedAttributes } from '../content/mask-span-writes';
 
 /** The spans an integration started for one AI SDK operation (one `callId`). */
 export interface OpenCall {
@@ -16,8 +17,9 @@ type ActiveSpanFn = (span: Span) => unknown;
 
 /**
  * The tracer Threadline gives the `@ai-sdk/otel` integration: spans start on the application's
- * tracer, unchanged (the SDK's own span objects, so other processors and the context see what
- * they expect), and each one is written down under the operation whose hook started it.
+ * tracer (the SDK's own span objects, so other processors and the context see what they
+ * expect), the content the integration records on them goes through the configured mask, and
+ * each one is written down under the operation whose hook started it.
  *
  * Why: ai 7 does not always tell its integrations that an operation is over (see
  * `ThreadlineTelemetry`); Threadline then needs the operation's spans to mark and end them.
@@ -39,7 +41,8 @@ export class CallTracker implements Tracer {
 
   startSpan(name: string, options?: SpanOptions, ctx?: Context): Span {
     const tracer = this.tracer ?? trace.getTracer(this.name);
-    const span = tracer.startSpan(name, options, ctx);
+    const span = tracer.startSpan(name, withMaskedAttributes(options), ctx);
+    if (span.isRecording()) maskWritesOf(span);
     this.call?.spans.push(span);
     return span;
   }

@@ -1,0 +1,32 @@
+import type { Attributes } from '@opentelemetry/api';
+import { toBoundedJson } from './bounded-json';
+import { GEN_AI_CONTENT_ATTRIBUTES as GEN_AI } from './content-keys';
+import { genAiPromptOf } from './prompt-messages';
+import { toolDefinitionsOf } from './tool-definitions';
+
+/**
+ * The start attributes of an ai 5/6 model call with the GenAI content keys the SDK does not
+ * write, derived from those it does: `gen_ai.input.messages` and `gen_ai.system_instructions`
+ * from `ai.prompt.messages`, `gen_ai.tool.definitions` from `ai.prompt.tools`. The SDK records
+ * those only when recording inputs is on, so with it off nothing is added. Returns
+ * `attributes` itself when there is nothing to add. Never throws.
+ */
+export function withGenAiInput(attributes: Attributes): Attributes {
+  const prompt = genAiPromptOf(attributes['ai.prompt.messages']);
+  const tools = toolDefinitionsOf(attributes['ai.prompt.tools']);
+  if (!prompt && !tools) return attributes;
+  const out: Attributes = { ...attributes };
+  if (prompt && prompt.messages.length > 0 && out[GEN_AI.INPUT_MESSAGES] === undefined) {
+    const json = toBoundedJson(prompt.messages);
+    if (json !== undefined) out[GEN_AI.INPUT_MESSAGES] = json;
+  }
+  if (prompt && prompt.systemInstructions.length > 0) {
+    const json = toBoundedJson(prompt.systemInstructions);
+    if (json !== undefined) out[GEN_AI.SYSTEM_INSTRUCTIONS] ??= json;
+  }
+  if (tools) {
+    const json = toBoundedJson(tools);
+    if (json !== undefined) out[GEN_AI.TOOL_DEFINITIONS] ??= json;
+  }
+  return out;
+}
