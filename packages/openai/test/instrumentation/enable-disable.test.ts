@@ -29,15 +29,17 @@ const METHODS = [
 ] as const;
 
 /** Every prototype method the instrumentation patches, as the SDK module holds it now. */
-function instrumentedMethods(sdk: typeof import('openai')): Array<(...args: never[]) => unknown> {
+function instrumentedMethods(sdk: typeof import('openai')): unknown[] {
   const { OpenAI } = sdk;
-  const classes = {
+  const classes: Record<(typeof METHODS)[number][0], { prototype: object }> = {
     'Chat.Completions': OpenAI.Chat.Completions,
     Responses: OpenAI.Responses,
     Embeddings: OpenAI.Embeddings,
     Completions: OpenAI.Completions,
   };
-  return METHODS.map(([owner, name]) => classes[owner].prototype[name]);
+  return METHODS.map(
+    ([owner, name]) => (classes[owner].prototype as Record<string, unknown>)[name],
+  );
 }
 
 /** Whether each method is the SDK's own: a class method's source starts with its name. */
