@@ -1,7 +1,6 @@
 import type { Span } from '@opentelemetry/api';
-import { MAX_CONTENT_CHARS } from '@threadline/core/adapter';
+import { MAX_CONTENT_CHARS, toBoundedJson } from '@threadline/core/adapter';
 import { GEN_AI_EXTRA_ATTRIBUTES } from '../gen-ai-keys';
-import { toBoundedJson } from './bounded-json';
 import { cutString, toPlain } from './to-plain';
 
 function parsed(text: string): unknown {

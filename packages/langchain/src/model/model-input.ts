@@ -1,5 +1,5 @@
 import type { Span } from '@opentelemetry/api';
-import { toBoundedJson } from '../content/bounded-json';
+import { toBoundedJson } from '@threadline/core/adapter';
 import { toGenAiInput } from '../content/gen-ai-messages';
 import { GEN_AI_EXTRA_ATTRIBUTES } from '../gen-ai-keys';
 import { toolDefinitions } from './tool-definitions';

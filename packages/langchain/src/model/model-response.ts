@@ -2,10 +2,10 @@ import type { Span } from '@opentelemetry/api';
 import {
   GEN_AI_ATTRIBUTES,
   LANGFUSE_OBSERVATION_ATTRIBUTES,
+  toBoundedJson,
   toContentAttribute,
   USAGE_DETAIL_KEYS,
 } from '@threadline/core/adapter';
-import { toBoundedJson } from '../content/bounded-json';
 import { toPlain } from '../content/to-plain';
 import { GEN_AI_EXTRA_ATTRIBUTES } from '../gen-ai-keys';
 import { finishReasonOf } from './finish-reason';

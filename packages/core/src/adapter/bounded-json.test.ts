@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  configureThreadline,
+  resetThreadlineConfiguration,
+} from '../configuration/configure-threadline';
 import { toBoundedJson } from './bounded-json';
 
 describe('toBoundedJson', () => {
@@ -33,5 +37,25 @@ describe('toBoundedJson', () => {
     cycle.self = cycle;
     expect(toBoundedJson(cycle)).toBeUndefined();
     expect(toBoundedJson({ n: 1n })).toBeUndefined();
+  });
+});
+
+describe('toBoundedJson with a configured mask', () => {
+  afterEach(() => resetThreadlineConfiguration());
+
+  it('masks before serialising, and drops the content when the mask throws', () => {
+    configureThreadline({
+      mask: ({ data }) => JSON.parse(JSON.stringify(data).replaceAll('4111', '****')),
+    });
+    expect(toBoundedJson([{ role: 'user', content: 'card 4111' }])).toBe(
+      '[{"role":"user","content":"card ****"}]',
+    );
+    configureThreadline({
+      allowOverride: true,
+      mask: () => {
+        throw new Error('mask bug');
+      },
+    });
+    expect(toBoundedJson([{ role: 'user', content: 'card 4111' }])).toBeUndefined();
   });
 });

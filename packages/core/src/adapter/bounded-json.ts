@@ -1,7 +1,7 @@
 import { diag } from '@opentelemetry/api';
-import { MAX_CONTENT_CHARS } from '@threadline/core/adapter';
+import { MAX_CONTENT_CHARS, maskContent } from './content-capture';
 
-/** Marks a string that was cut (the mark `@threadline/openai` uses too). */
+/** Marks a string that was cut (the mark of `toContentAttribute` too). */
 const CUT_MARK = '…[truncated]';
 
 /** JSON of `value` with every string longer than `limit` cut there and marked. */
@@ -44,12 +44,16 @@ function fitByCuttingStrings(value: unknown, maxChars: number): string | undefin
  * content keys (backends and Threadline's own OpenInference derivation parse them, so they are
  * never cut mid-value as `langfuse.observation.input` is). Too long, the longest strings are
  * cut first, each marked `…[truncated]`; if that is not enough, a list keeps its last entries
- * (the newest messages). Undefined when nothing fits or the value cannot be serialised.
+ * (the newest messages). The configured mask (configureThreadline's `mask`) is applied
+ * first. Undefined when nothing fits, the value cannot be serialised or the mask threw.
  */
 export function toBoundedJson(
-  value: unknown,
+  raw: unknown,
   maxChars: number = MAX_CONTENT_CHARS,
 ): string | undefined {
+  if (raw === undefined) return undefined;
+  const value = maskContent(raw);
+  if (value === undefined) return undefined;
   try {
     const json = JSON.stringify(value);
     if (json === undefined || json.length <= maxChars) return json;
