@@ -2,6 +2,7 @@ import { type TracerProvider, trace } from '@opentelemetry/api';
 import {
   InstrumentationBase,
   InstrumentationNodeModuleDefinition,
+  InstrumentationNodeModuleFile,
 } from '@opentelemetry/instrumentation';
 import { observedCall } from '../observed-call';
 import { createState, type ObservedState } from '../observed-state';
@@ -13,6 +14,13 @@ import { type SdkMethod, sdkMethods } from './sdk-methods';
 
 /** The majors whose resource classes and `APIPromise` the instrumented methods know. */
 const SUPPORTED_VERSIONS = ['>=5 <8'];
+
+/**
+ * The SDK's files that define `OpenAI` (in every supported major). The ESM loader hook hands
+ * over the package itself only for an import by its name (`import 'openai'`); an import of
+ * `openai/client`, by another name (an npm alias) or by path reaches it as one of these files.
+ */
+const CLIENT_FILES = ['openai/client.mjs', 'openai/client.js'];
 
 /**
  * An OpenTelemetry instrumentation of the OpenAI SDK (openai 5.x to 7.x): once registered,
@@ -47,15 +55,20 @@ export class ThreadlineOpenAIInstrumentation extends InstrumentationBase<Threadl
   }
 
   protected override init(): InstrumentationNodeModuleDefinition {
+    const patch = (moduleExports: unknown) => {
+      this.patchModule(moduleExports);
+      return moduleExports;
+    };
+    // `disable()` unpatches only the module it saw last; this restores every one.
+    const unpatch = () => this.patches.restoreAll();
     return new InstrumentationNodeModuleDefinition(
       'openai',
       SUPPORTED_VERSIONS,
-      (moduleExports: unknown) => {
-        this.patchModule(moduleExports);
-        return moduleExports;
-      },
-      // `disable()` unpatches only the module it saw last; this restores every one.
-      () => this.patches.restoreAll(),
+      patch,
+      unpatch,
+      CLIENT_FILES.map(
+        (file) => new InstrumentationNodeModuleFile(file, SUPPORTED_VERSIONS, patch, unpatch),
+      ),
     );
   }
 
