@@ -2,9 +2,9 @@ import {
   defaultTextMapGetter,
   ROOT_CONTEXT,
   SpanKind,
+  SpanStatusCode,
   type TracerProvider,
 } from '@opentelemetry/api';
-import { recordSpanError } from '@threadline/core';
 import { observeOpenAI } from '@threadline/openai';
 import OpenAI from 'openai';
 import { listen, readJson, type Service, sendJson } from './http-service';
@@ -55,7 +55,8 @@ export function startAgentService({
         });
         sendJson(response, 200, { answer: completion.choices[0]?.message.content ?? '' });
       } catch (error) {
-        recordSpanError(span, error);
+        span.recordException(error instanceof Error ? error : String(error));
+        span.setStatus({ code: SpanStatusCode.ERROR });
         sendJson(response, 502, { error: 'the model call failed' });
       } finally {
         span.end();

@@ -4,10 +4,11 @@ import {
   defaultTextMapSetter,
   ROOT_CONTEXT,
   SpanKind,
+  SpanStatusCode,
   type TracerProvider,
   trace,
 } from '@opentelemetry/api';
-import { propagateAttributes, recordSpanError } from '@threadline/core';
+import { propagateAttributes } from '@threadline/core';
 import { listen, readJson, type Service, sendJson } from './http-service';
 import { w3cTraceAndBaggage, w3cTraceOnly } from './w3c-propagator';
 
@@ -65,7 +66,8 @@ export function startGateway({
         );
         sendJson(response, 200, { answer });
       } catch (error) {
-        recordSpanError(span, error);
+        span.recordException(error instanceof Error ? error : String(error));
+        span.setStatus({ code: SpanStatusCode.ERROR });
         sendJson(response, 502, { error: 'the agent service failed' });
       } finally {
         span.end();

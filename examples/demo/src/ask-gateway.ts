@@ -1,8 +1,7 @@
-import { context, defaultTextMapSetter, SpanKind, trace } from '@opentelemetry/api';
+import { context, defaultTextMapSetter, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import {
   isContentCaptureEnabled,
   LANGFUSE_OBSERVATION_ATTRIBUTES,
-  recordSpanError,
   toContentAttribute,
 } from '@threadline/core';
 import { w3cTraceOnly } from '@threadline-examples/cross-service';
@@ -40,7 +39,8 @@ export function askGateway({ gatewayUrl, sessionId, userId, question }: AskGatew
         span.setAttribute(LANGFUSE_OBSERVATION_ATTRIBUTES.OUTPUT, toContentAttribute(answer)!);
       return answer;
     } catch (error) {
-      recordSpanError(span, error);
+      span.recordException(error instanceof Error ? error : String(error));
+      span.setStatus({ code: SpanStatusCode.ERROR });
       throw error;
     } finally {
       span.end();

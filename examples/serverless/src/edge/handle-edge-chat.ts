@@ -1,5 +1,12 @@
-import { type Context, ROOT_CONTEXT, SpanKind, type Tracer, trace } from '@opentelemetry/api';
-import { contextWithAttributes, getContextAttributes, recordSpanError } from '@threadline/core';
+import {
+  type Context,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  type Tracer,
+  trace,
+} from '@opentelemetry/api';
+import { contextWithAttributes, getContextAttributes } from '@threadline/core';
 import { observeOpenAI } from '@threadline/openai';
 import OpenAI from 'openai';
 import type { EdgeTracing } from './edge-tracing';
@@ -54,7 +61,8 @@ export async function handleEdgeChat(
     });
     return Response.json({ answer: completion.choices[0]?.message.content ?? '' });
   } catch (error) {
-    recordSpanError(span, error);
+    span.recordException(error instanceof Error ? error : String(error));
+    span.setStatus({ code: SpanStatusCode.ERROR });
     return Response.json({ error: 'the model call failed' }, { status: 502 });
   } finally {
     span.end();

@@ -1,5 +1,4 @@
-import { trace } from '@opentelemetry/api';
-import { recordSpanError } from '@threadline/core';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { observeOpenAI } from '@threadline/openai';
 import OpenAI from 'openai';
 
@@ -39,7 +38,8 @@ export function answerTicket({ question }: TicketEvent): Promise<TicketReply> {
       });
       return { answer: completion.choices[0]?.message.content ?? '' };
     } catch (error) {
-      recordSpanError(span, error);
+      span.recordException(error instanceof Error ? error : String(error));
+      span.setStatus({ code: SpanStatusCode.ERROR });
       throw error;
     } finally {
       span.end();
