@@ -15,7 +15,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openDevStore, startDevServer } from '../src/index';
+import { startDevServer } from '../src/index';
+import { openDevStore } from '../src/store/dev-store';
 import { launchChromium } from '../test/support/chromium';
 import { bigTrace, manySessions } from '../test/support/large-data';
 

@@ -39,8 +39,8 @@ Options:
                     loopback names and the --host address always work
   --db <file>       SQLite store (default: your data folder, threadline/dev.db)
   --reset           empty the store first (spans, scores, bookmarks)
-  --prices <file>   JSON price table, USD per 1M tokens, over the built-in one:
-                    { "my-model": { "input": 0.5, "output": 1.5 } }
+  --prices <file>   JSON prices, USD per 1M tokens, over the bundled price data:
+                    { "my-model": { "input": 0.5, "output": 1.5, "cacheRead": 0.05 } }
   --max-spans <n>   keep at most n spans; oldest traces pruned (default 100000, 0: no bound)
   --max-age <t>     prune traces idle longer than t, e.g. 30m, 12h, 7d (default: no bound)
   --max-body <mb>   largest OTLP request in MiB; larger ones get 413 (default 16)

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { loadPrices } from '../prices/load-prices';
-import { BUILT_IN_PRICES } from '../prices/price-table';
 import { TOKEN_HEADER, TOKEN_PARAM } from '../server/request-guard';
 import { type DevServer, startDevServer } from '../server/start-dev-server';
 import { defaultDbPath } from '../store/default-db-path';
@@ -46,7 +45,6 @@ export async function runCli({
 
   let server: DevServer;
   try {
-    const prices = command.prices ? loadPrices(resolve(command.prices)) : BUILT_IN_PRICES;
     server = await startDevServer({
       port: command.port,
       uiPort: command.uiPort,
@@ -54,7 +52,7 @@ export async function runCli({
       allowedHosts: command.allowedHosts,
       reset: command.reset,
       db: command.db ? resolve(command.db) : defaultDbPath(),
-      prices,
+      ...(command.prices ? { prices: loadPrices(resolve(command.prices)) } : {}),
       maxSpans: command.maxSpans,
       maxAgeMs: command.maxAgeMs,
       maxBodyBytes: command.maxBodyBytes,

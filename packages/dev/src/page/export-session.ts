@@ -1,4 +1,4 @@
-import type { PriceTable } from '../prices/price-table';
+import type { Pricing } from '../prices/pricing';
 import type { SessionDetail } from '../view/dev-view';
 import { renderStandalone } from './layout';
 import { renderSessionPage } from './session-page';
@@ -12,7 +12,7 @@ export function exportSessionHtml({
   prices,
 }: {
   detail: SessionDetail;
-  prices: PriceTable;
+  prices: Pricing;
 }): string {
   return renderStandalone({
     title: `Session ${detail.summary.id} · threadline`,

@@ -62,6 +62,7 @@ export function formatCost(cost: CostTotal): string {
 
 /** A tooltip that explains a cost cell. */
 export function costTitle(cost: CostTotal): string {
-  if (cost.unpricedModels.length === 0) return 'Estimated from the price table';
+  if (cost.unpricedModels.length === 0)
+    return 'Estimated from list prices: --prices first, then @pydantic/genai-prices';
   return `No price for ${cost.unpricedModels.join(', ')} (add it with --prices)`;
 }

@@ -1,5 +1,5 @@
 import type { LangfuseObservation, LangfuseUsage } from '@threadline/read-model';
-import { costOf, type PriceTable } from '../prices/price-table';
+import type { Pricing } from '../prices/pricing';
 import { displayJson } from '../view/bounded-value';
 import type { DevObservation } from '../view/resolve-trace';
 import { formatCount, formatDuration } from './format';
@@ -37,8 +37,8 @@ export function usageText(usage: LangfuseUsage): string | undefined {
 }
 
 /** An observation's cost as `$0.000123`, or nothing. */
-export function observationCost(o: LangfuseObservation, prices: PriceTable): string | undefined {
-  const cost = costOf(prices, o.model, o.usage);
+export function observationCost(o: LangfuseObservation, prices: Pricing): string | undefined {
+  const cost = prices.costOf(o);
   return cost === undefined ? undefined : `$${cost.toFixed(6)}`;
 }
 
@@ -68,7 +68,7 @@ export function observationFieldUrl(
 }
 
 /** One line about an observation: type, name, model, duration, tokens, cost. */
-export function observationLine(o: LangfuseObservation, prices: PriceTable): SafeHtml {
+export function observationLine(o: LangfuseObservation, prices: Pricing): SafeHtml {
   const usage = usageText(o.usage);
   const cost = observationCost(o, prices);
   return html`<span class="obs-line${o.level === 'ERROR' ? ' error' : ''}">${typeBadge(o.type)}<span class="name">${observationLabel(o)}</span>${

@@ -1,5 +1,5 @@
 import type { LangfuseObservation } from '@threadline/read-model';
-import type { PriceTable } from '../prices/price-table';
+import type { Pricing } from '../prices/pricing';
 import { html, type SafeHtml } from './html';
 import { buildForest, type ObservationNode } from './observation-forest';
 import { observationDetails, observationLine } from './observation-parts';
@@ -8,7 +8,7 @@ import { observationDetails, observationLine } from './observation-parts';
 // the replay shows the start of each input and output, the trace page shows more.
 const REPLAY_CONTENT_CHARS = 1_500;
 
-function node(n: ObservationNode, prices: PriceTable, links: boolean): SafeHtml {
+function node(n: ObservationNode, prices: Pricing, links: boolean): SafeHtml {
   const o = n.observation;
   const hasDetails =
     o.input !== undefined ||
@@ -31,7 +31,7 @@ function node(n: ObservationNode, prices: PriceTable, links: boolean): SafeHtml 
  */
 export function renderObservationTree(
   observations: readonly LangfuseObservation[],
-  prices: PriceTable,
+  prices: Pricing,
   links = true,
 ): SafeHtml {
   return html`<ul class="obs root">${buildForest(observations).map((root) => node(root, prices, links))}</ul>`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_SESSION_ID, DEMO_SESSION_SPANS } from '../../test/support/demo-session';
-import { BUILT_IN_PRICES } from '../prices/price-table';
+import { createPricing } from '../prices/pricing';
 import { openDevStore } from '../store/dev-store';
 import { createDevView } from '../view/dev-view';
 import { renderSessionPage } from './session-page';
@@ -10,7 +10,8 @@ describe('renderSessionPage', () => {
     const store = openDevStore({ path: ':memory:' });
     try {
       store.insertSpans(DEMO_SESSION_SPANS);
-      const detail = createDevView({ store, prices: BUILT_IN_PRICES }).session(DEMO_SESSION_ID)!;
+      const prices = createPricing();
+      const detail = createDevView({ store, prices }).session(DEMO_SESSION_ID)!;
       const broken = Object.defineProperty({ ...detail.traces[1]! }, 'observations', {
         get() {
           throw new RangeError('Maximum call stack size exceeded');
@@ -19,7 +20,7 @@ describe('renderSessionPage', () => {
       const traces = detail.traces.map((trace, n) => (n === 1 ? broken : trace));
       const page = renderSessionPage({
         detail: { ...detail, traces },
-        prices: BUILT_IN_PRICES,
+        prices,
       }).value;
       expect(page.match(/data-testid="turn"/g)).toHaveLength(4);
       expect(page).toContain('[this value cannot be shown: Maximum call stack size exceeded]');

@@ -1,4 +1,4 @@
-import type { PriceTable } from '../prices/price-table';
+import type { Pricing } from '../prices/pricing';
 import { assistantTurnText, userTurnText } from '../view/conversation-text';
 import type { SessionDetail } from '../view/dev-view';
 import { modelCallTokens, traceCost } from '../view/trace-summary';
@@ -20,7 +20,7 @@ import { scoreChips, scorePanel } from './score-panel';
 /** Options of {@link renderSessionPage}. */
 export interface SessionPageOptions {
   detail: SessionDetail;
-  prices: PriceTable;
+  prices: Pricing;
   /** Links, bookmark and score forms; off for an exported file, which has nowhere to send them. */
   interactive?: boolean;
 }

@@ -1,4 +1,5 @@
 import type { PageLinks } from '../server/list-params';
+import { TOKEN_HEADER } from '../server/request-guard';
 import type { Facets, SessionFilter, SessionSummary } from '../view/dev-view';
 import type { ListPage } from '../view/keyset-page';
 import { costTitle, formatCost, formatCount, formatDuration, formatTime } from './format';
@@ -17,6 +18,8 @@ export interface SessionsPageOptions {
   filter: SessionFilter;
   /** The base URL exporters should use, for the empty state. */
   otlpUrl: string;
+  /** The token exporters must send (a non-loopback `--host`), for the empty state. */
+  token?: string;
 }
 
 /**
@@ -38,11 +41,18 @@ function select(name: string, label: string, values: readonly string[], chosen?:
   )}${more > 0 ? html`<option disabled>… ${formatCount(more)} more: use the search</option>` : ''}</select>`;
 }
 
-/** How to send spans here, shown while the store is empty. */
-export function gettingStarted(otlpUrl: string): SafeHtml {
+/**
+ * How to send spans here, shown while the store is empty. With a token, the exporter must send
+ * it too: whoever sees this page has it already.
+ */
+export function gettingStarted(otlpUrl: string, token?: string): SafeHtml {
   return html`<div class="empty panel">
 <p><strong>No sessions yet.</strong></p>
-<p>Export your app's spans here: <code>OTEL_EXPORTER_OTLP_ENDPOINT=${otlpUrl}</code></p>
+<p>Export your app's spans here: <code>OTEL_EXPORTER_OTLP_ENDPOINT=${otlpUrl}</code>${
+    token !== undefined
+      ? html`<br>with the token: <code>OTEL_EXPORTER_OTLP_HEADERS=${TOKEN_HEADER}=${token}</code>`
+      : ''
+  }</p>
 <p>and run its work inside <code>propagateAttributes({ sessionId, userId }, …)</code> from <code>@threadline/core</code>.</p>
 </div>`;
 }
@@ -55,6 +65,7 @@ export function renderSessionsPage({
   facets,
   filter,
   otlpUrl,
+  token,
 }: SessionsPageOptions): SafeHtml {
   const rows = page.items.map(
     (s) => html`<tr data-session="${s.id}">
@@ -89,7 +100,7 @@ ${select('environment', 'Environment', facets.environments, filter.environment)}
 </form>
 ${
   total === 0
-    ? gettingStarted(otlpUrl)
+    ? gettingStarted(otlpUrl, token)
     : page.total === 0
       ? html`<div class="empty panel">No session matches these filters.</div>`
       : html`<div class="panel"><table data-testid="sessions">

@@ -1,4 +1,4 @@
-import type { PriceTable } from '../prices/price-table';
+import type { Pricing } from '../prices/pricing';
 import type { TraceDetail } from '../view/dev-view';
 import { deleteControl } from './delete-control';
 import { costTitle, formatCost, formatCount, formatDuration, formatTime } from './format';
@@ -16,7 +16,7 @@ export function renderTracePage({
   prices,
 }: {
   detail: TraceDetail;
-  prices: PriceTable;
+  prices: Pricing;
 }): SafeHtml {
   const { trace, summary, scores } = detail;
   const metadata = Object.entries(trace.metadata);

@@ -1,5 +1,5 @@
 import type { LangfuseObservation, LangfuseTrace } from '@threadline/read-model';
-import type { PriceTable } from '../prices/price-table';
+import type { Pricing } from '../prices/pricing';
 import { formatCount, formatDuration } from './format';
 import { href, html, type SafeHtml } from './html';
 import { buildForest, type ObservationNode } from './observation-forest';
@@ -49,7 +49,7 @@ function timeScale(observations: readonly LangfuseObservation[]): TimeScale {
 /** What rendering rows needs besides the rows. */
 interface RowContext {
   trace: LangfuseTrace;
-  prices: PriceTable;
+  prices: Pricing;
   scale: TimeScale;
   /** Whether each row carries its content, or loads it when opened. */
   inlineDetails: boolean;
@@ -140,7 +140,7 @@ function windowOf(
   return html`${rows(rest.slice(0, WATERFALL_ROWS), 0, context)}<button type="button" class="wf-more" data-more="${waterfallRowsUrl(context.trace.id, parentId, next)}">Show ${formatCount(Math.min(left, WATERFALL_ROWS))} more of ${formatCount(left)}</button>`;
 }
 
-function contextOf(trace: LangfuseTrace, prices: PriceTable): RowContext {
+function contextOf(trace: LangfuseTrace, prices: Pricing): RowContext {
   return {
     trace,
     prices,
@@ -155,7 +155,7 @@ function contextOf(trace: LangfuseTrace, prices: PriceTable): RowContext {
  * trace shows its tree only down to the deepest level that fits {@link WATERFALL_ROWS} rows;
  * the page loads a row's children when it is expanded.
  */
-export function renderWaterfall(trace: LangfuseTrace, prices: PriceTable): SafeHtml {
+export function renderWaterfall(trace: LangfuseTrace, prices: Pricing): SafeHtml {
   const context = contextOf(trace, prices);
   const { total } = context.scale;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => html`<span>${formatDuration(total * f)}</span>`);
@@ -171,7 +171,7 @@ export function renderWaterfall(trace: LangfuseTrace, prices: PriceTable): SafeH
  */
 export function renderWaterfallRows(
   trace: LangfuseTrace,
-  prices: PriceTable,
+  prices: Pricing,
   parentId: string | undefined,
   from: number,
 ): SafeHtml | undefined {
@@ -195,7 +195,7 @@ export function renderWaterfallRows(
 export function renderWaterfallDetail(
   trace: LangfuseTrace,
   observationId: string,
-  prices: PriceTable,
+  prices: Pricing,
 ): SafeHtml | undefined {
   const o = trace.observations.find((candidate) => candidate.id === observationId);
   return o && html`${observationLine(o, prices)}${observationDetails(o)}`;

@@ -1,6 +1,6 @@
 import { contentText } from '../page/observation-parts';
 import { renderWaterfallDetail, renderWaterfallRows } from '../page/waterfall';
-import type { PriceTable } from '../prices/price-table';
+import type { Pricing } from '../prices/pricing';
 import { assistantTurnText, userTurnText } from '../view/conversation-text';
 import type { DevView } from '../view/dev-view';
 import { sendHtml, sendText } from './http-response';
@@ -9,7 +9,7 @@ import { type Route, route } from './route-table';
 /** Options of {@link contentRoutes}. */
 export interface ContentRoutesOptions {
   view: DevView;
-  prices: PriceTable;
+  prices: Pricing;
 }
 
 const FIELDS = ['input', 'output', 'status'] as const;

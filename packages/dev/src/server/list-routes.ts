@@ -19,6 +19,8 @@ export interface ListRoutesOptions {
   view: DevView;
   /** The OTLP base URL, shown while the store is empty. */
   otlpUrl: string;
+  /** The token exporters must send, shown with the URL; only someone who sent it sees it. */
+  token?: string;
   /** Sends a page of the viewer with its navigation. */
   page(response: ServerResponse, title: string, live: string, content: SafeHtml, tab: NavTab): void;
 }
@@ -80,7 +82,7 @@ function traceScores(store: DevStore): Map<string, Score[]> {
  * cursors `after`/`before` on each list's (time, id) order, `limit` rows (default 50). JSON
  * pages are plain arrays with `Link` and `X-Total-Count` headers.
  */
-export function listRoutes({ store, view, otlpUrl, page }: ListRoutesOptions): Route[] {
+export function listRoutes({ store, view, otlpUrl, token, page }: ListRoutesOptions): Route[] {
   return [
     route({
       method: 'GET',
@@ -101,6 +103,7 @@ export function listRoutes({ store, view, otlpUrl, page }: ListRoutesOptions): R
               facets: view.facets(),
               filter,
               otlpUrl,
+              ...(token !== undefined ? { token } : {}),
             });
             page(response, 'Sessions', 'all', content, 'sessions');
           },

@@ -6,7 +6,7 @@ import { type NavTab, renderPage } from '../page/layout';
 import { renderSessionPage } from '../page/session-page';
 import { STYLES } from '../page/styles';
 import { renderTracePage } from '../page/trace-page';
-import type { PriceTable } from '../prices/price-table';
+import type { Pricing } from '../prices/pricing';
 import type { DevStore } from '../store/dev-store';
 import { type Score, validateScore } from '../store/score';
 import type { DevView } from '../view/dev-view';
@@ -23,7 +23,7 @@ import { matchRoute, pathSegments, type Route, route } from './route-table';
 export interface PageHandlerOptions {
   store: DevStore;
   view: DevView;
-  prices: PriceTable;
+  prices: Pricing;
   live: LiveEvents;
   /** The checks every request passes first: `Host`, the token, `Origin` of writes. */
   guard: RequestGuard;
@@ -45,6 +45,7 @@ export function pageRoutes({
   view,
   prices,
   live,
+  guard,
   otlpUrl,
   onChange,
 }: PageHandlerOptions): Route[] {
@@ -76,7 +77,13 @@ export function pageRoutes({
 
   return [
     // Pages.
-    ...listRoutes({ store, view, otlpUrl, page }),
+    ...listRoutes({
+      store,
+      view,
+      otlpUrl,
+      ...(guard.token !== undefined ? { token: guard.token } : {}),
+      page,
+    }),
     ...contentRoutes({ view, prices }),
     route({
       method: 'GET',

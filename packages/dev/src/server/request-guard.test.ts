@@ -76,6 +76,10 @@ describe('the request guard', () => {
     const token = dev.token!;
     expect(token).toMatch(/^[\w-]{40,}$/);
     expect(dev.uiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // The empty store's hint names the header exporters need, for whoever got in with it.
+    const empty = await rawRequest(`${dev.uiUrl}/`, { headers: { [TOKEN_HEADER]: token } });
+    expect(empty.body).toContain(`OTEL_EXPORTER_OTLP_ENDPOINT=${dev.otlpUrl}`);
+    expect(empty.body).toContain(`OTEL_EXPORTER_OTLP_HEADERS=${TOKEN_HEADER}=${token}`);
 
     expect((await post(dev.tracesUrl)).status).toBe(401);
     expect((await post(dev.tracesUrl, { [TOKEN_HEADER]: 'wrong' })).status).toBe(401);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportConversation } from '../../test/support/conversation';
+import { formatCost } from '../page/format';
 import { startDevServer } from './start-dev-server';
 
 let dir: string;
@@ -65,6 +66,46 @@ describe('startDevServer', () => {
     }
   });
 
+  it('prices model calls from the bundled price data, a price table winning', async () => {
+    const dev = await startDevServer({
+      port: 0,
+      uiPort: 0,
+      db: ':memory:',
+      prices: { 'gpt-4o-mini': { input: 1000, output: 2000 } },
+    });
+    try {
+      await exportConversation({ tracesUrl: dev.tracesUrl, sessionId: 'mini', userId: 'u' });
+      await exportConversation({
+        tracesUrl: dev.tracesUrl,
+        sessionId: 'big',
+        userId: 'u',
+        model: 'gpt-4o',
+      });
+      type Row = {
+        id: string;
+        tokens: { input: number; output: number };
+        cost: { usd: number; priced: boolean; unpricedModels: string[] };
+      };
+      const rows = (await (await fetch(`${dev.uiUrl}/api/sessions`)).json()) as Row[];
+      const usd = (id: string, input: number, output: number) => {
+        const row = rows.find((r) => r.id === id)!;
+        expect(row.cost.priced).toBe(true);
+        expect(row.cost.usd).toBeCloseTo(
+          (row.tokens.input * input + row.tokens.output * output) / 1e6,
+          12,
+        );
+        return row.cost;
+      };
+      usd('mini', 1000, 2000);
+      // gpt-4o is not in the table: $2.50 input, $10 output from the data.
+      const big = usd('big', 2.5, 10);
+      const page = await (await fetch(`${dev.uiUrl}/sessions/big`)).text();
+      expect(page).toContain(`>${formatCost(big)}<`);
+    } finally {
+      await dev.close();
+    }
+  });
+
   it('guards the page against other sites: Host names and cross-origin writes', async () => {
     const dev = await startDevServer({ port: 0, uiPort: 0, db: ':memory:' });
     try {
@@ -78,7 +119,9 @@ describe('startDevServer', () => {
       expect(crossSite.status).toBe(403);
       const page = await fetch(dev.uiUrl);
       expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
-      expect(await page.text()).toContain(`OTEL_EXPORTER_OTLP_ENDPOINT=${dev.otlpUrl}`);
+      const text = await page.text();
+      expect(text).toContain(`OTEL_EXPORTER_OTLP_ENDPOINT=${dev.otlpUrl}`);
+      expect(text).not.toContain('OTEL_EXPORTER_OTLP_HEADERS');
     } finally {
       await dev.close();
     }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { BUILT_IN_PRICES, type PriceTable } from '../prices/price-table';
+import type { PriceTable } from '../prices/price-table';
+import { createPricing } from '../prices/pricing';
 import { createOtlpHandler, DEFAULT_MAX_BODY_BYTES } from '../receiver/otlp-handler';
 import { defaultDbPath } from '../store/default-db-path';
 import { openDevStore } from '../store/dev-store';
@@ -34,7 +35,10 @@ export interface DevServerOptions {
   reset?: boolean;
   /** The SQLite store. Default: the user's data folder (see `defaultDbPath`). */
   db?: string;
-  /** Model prices for costs. Default the built-in table. */
+  /**
+   * Model prices that win over the bundled price data of `@pydantic/genai-prices` (see
+   * `loadPrices`). Default none: costs come from that data alone.
+   */
   prices?: PriceTable;
   /** Most spans kept (whole traces pruned, oldest first). Default 100 000; 0 keeps all. */
   maxSpans?: number;
@@ -102,7 +106,7 @@ export async function startDevServer({
   token = isLoopbackName(host) ? undefined : generateToken(),
   reset = false,
   db = defaultDbPath(),
-  prices = BUILT_IN_PRICES,
+  prices = {},
   maxSpans = 100_000,
   maxAgeMs = 0,
   maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
@@ -114,7 +118,8 @@ export async function startDevServer({
     allowedHosts,
     ...(token !== undefined ? { token } : {}),
   });
-  const view = createDevView({ store, prices });
+  const pricing = createPricing({ table: prices });
+  const view = createDevView({ store, prices: pricing });
   const live = createLiveEvents();
 
   const pendingTraces = new Set<string>();
@@ -176,7 +181,17 @@ export async function startDevServer({
     const otlpUrl = formatUrl(host, otlpPort);
     pageServer.on(
       'request',
-      guarded(createPageHandler({ store, view, prices, live, guard, otlpUrl, onChange: changed })),
+      guarded(
+        createPageHandler({
+          store,
+          view,
+          prices: pricing,
+          live,
+          guard,
+          otlpUrl,
+          onChange: changed,
+        }),
+      ),
     );
     const pagePort = await listen(pageServer, uiPort, host, '--ui-port');
     // Ready means fast: the first page view must not have to read the whole store.

@@ -2,7 +2,7 @@ import { resolveLangfuse } from '@threadline/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_SESSION_ID, DEMO_SESSION_SPANS } from '../../test/support/demo-session';
 import { makeSpan } from '../../test/support/spans';
-import { BUILT_IN_PRICES, costOf } from '../prices/price-table';
+import { createPricing } from '../prices/pricing';
 import { type DevStore, openDevStore } from '../store/dev-store';
 import { createDevView } from './dev-view';
 
@@ -69,7 +69,7 @@ afterEach(() => store.close());
 
 describe('createDevView', () => {
   it('groups sessions and counts users exactly as resolveLangfuse does over all spans', () => {
-    const view = createDevView({ store, prices: BUILT_IN_PRICES });
+    const view = createDevView({ store, prices: createPricing() });
     const expected = resolveLangfuse(SPANS);
     const sessions = view.sessions();
     expect(sessions.map((s) => s.id).sort()).toEqual(expected.sessions.map((s) => s.id).sort());
@@ -99,7 +99,7 @@ describe('createDevView', () => {
     const demo = openDevStore({ path: ':memory:' });
     try {
       demo.insertSpans(DEMO_SESSION_SPANS);
-      const view = createDevView({ store: demo, prices: BUILT_IN_PRICES });
+      const view = createDevView({ store: demo, prices: createPricing() });
       const observations = resolveLangfuse(DEMO_SESSION_SPANS).traces.flatMap(
         (t) => t.observations,
       );
@@ -120,19 +120,22 @@ describe('createDevView', () => {
           tokens: expect.objectContaining({ total: 454 }),
         }),
       ]);
-      const cost = generations.reduce(
-        (n, o) => n + (costOf(BUILT_IN_PRICES, o.model, o.usage) ?? 0),
-        0,
-      );
-      expect(session!.cost.usd).toBeCloseTo(cost, 12);
+      // Six gpt-4o-mini calls: 369 input tokens at $0.15/M, 85 output tokens at $0.60/M.
+      const cost = (369 * 0.15 + 85 * 0.6) / 1_000_000;
+      expect(session!.cost).toEqual({
+        usd: expect.closeTo(cost, 12),
+        priced: true,
+        unpricedModels: [],
+      });
       expect(view.users()[0]!.cost.usd).toBeCloseTo(cost, 12);
+      expect(aiSdk.cost.usd).toBeCloseTo((119 * 0.15 + 27 * 0.6) / 1_000_000, 12);
     } finally {
       demo.close();
     }
   });
 
-  it('prices tokens from the table and names the models it cannot price', () => {
-    const view = createDevView({ store, prices: BUILT_IN_PRICES });
+  it('prices tokens from the price data and names the models it cannot price', () => {
+    const view = createDevView({ store, prices: createPricing() });
     const u1 = view.users().find((u) => u.id === 'u-1')!;
     // 1000 in × $0.15/M + 100 out × $0.60/M
     expect(u1.cost.usd).toBeCloseTo(0.00021, 10);
@@ -143,13 +146,13 @@ describe('createDevView', () => {
     expect(sA.cost.usd).toBeCloseTo(0.00042, 10);
     const custom = createDevView({
       store,
-      prices: { 'my-private-model': { input: 1, output: 1 } },
+      prices: createPricing({ table: { 'my-private-model': { input: 1, output: 1 } } }),
     });
     expect(custom.users().find((u) => u.id === 'u-2')!.cost.usd).toBeCloseTo(0.0011, 10);
   });
 
   it('filters by user, tag, environment, text and bookmark; bookmarked first', () => {
-    const view = createDevView({ store, prices: BUILT_IN_PRICES });
+    const view = createDevView({ store, prices: createPricing() });
     const ids = (filter = {}) => view.sessions(filter).map((s) => s.id);
     expect(ids({ user: 'u-1' })).toEqual(['s-a']);
     expect(ids({ user: 'u-2' }).sort()).toEqual(['s-a', 's-b']);
@@ -169,7 +172,7 @@ describe('createDevView', () => {
   });
 
   it('reads changed traces again, and only when told', () => {
-    const view = createDevView({ store, prices: BUILT_IN_PRICES });
+    const view = createDevView({ store, prices: createPricing() });
     expect(view.sessions().map((s) => s.id)).not.toContain('s-c');
     const late = makeSpan({ trace: 4, span: 2, parent: 1, attributes: { 'session.id': 's-c' } });
     const { traceIds } = store.insertSpans([late]);

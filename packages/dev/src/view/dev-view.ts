@@ -1,5 +1,5 @@
 import type { LangfuseTrace } from '@threadline/read-model';
-import type { PriceTable } from '../prices/price-table';
+import type { Pricing } from '../prices/pricing';
 import type { DevStore } from '../store/dev-store';
 import type { Score, ScoreTarget } from '../store/score';
 import { resolveTrace } from './resolve-trace';
@@ -82,7 +82,7 @@ export interface TraceDetail {
 /** Options of {@link createDevView}. */
 export interface DevViewOptions {
   store: DevStore;
-  prices: PriceTable;
+  prices: Pricing;
 }
 
 /** What the page shows, computed from the store with `resolveLangfuse`'s grouping rules. */

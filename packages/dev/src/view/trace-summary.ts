@@ -1,5 +1,5 @@
 import type { LangfuseObservation, LangfuseTrace, LangfuseUser } from '@threadline/read-model';
-import { costOf, type PriceTable } from '../prices/price-table';
+import type { Pricing } from '../prices/pricing';
 import { assistantTurnText, userTurnText } from './conversation-text';
 
 /** Token counts summed over model calls. */
@@ -104,13 +104,13 @@ export function addCost(into: CostTotal, more: CostTotal): CostTotal {
 /** Cost of the model calls of a trace that `select` keeps. */
 export function traceCost(
   trace: LangfuseTrace,
-  prices: PriceTable,
+  prices: Pricing,
   select: (o: LangfuseObservation) => boolean = () => true,
 ): CostTotal {
   const total = noCost();
   for (const observation of trace.observations) {
     if (!isModelCall(observation) || !select(observation)) continue;
-    const cost = costOf(prices, observation.model, observation.usage);
+    const cost = prices.costOf(observation);
     if (cost !== undefined) {
       total.usd += cost;
       total.priced = true;
@@ -129,7 +129,7 @@ export function traceCost(
 export function summarizeTrace(
   trace: LangfuseTrace,
   users: readonly LangfuseUser[],
-  prices: PriceTable,
+  prices: Pricing,
 ): TraceSummary {
   const tokens = modelCallTokens(trace.observations);
   let errors = 0;
