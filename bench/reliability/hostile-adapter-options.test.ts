@@ -31,7 +31,7 @@ beforeAll(() => {
 afterAll(() => capture.uninstall());
 beforeEach(() => capture.reset());
 
-/** Every span: all values valid OpenTelemetry values, Threadline's keys valid per SPEC §1. */
+/** Every span: all values valid OpenTelemetry values, Threadline's keys valid per docs/contract.md#fields. */
 function problems(): string[] {
   if (capture.spans().length === 0) return ['no span was made'];
   return capture.spans().flatMap((span) => [

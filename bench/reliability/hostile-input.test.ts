@@ -1,6 +1,6 @@
 /**
  * Hostile input: fast-check properties over every public entry point of @threadline/core. Never
- * a throw into the caller, never an invalid attribute, never a changed prototype (SPEC §1).
+ * a throw into the caller, never an invalid attribute, never a changed prototype (docs/contract.md#fields).
  */
 import {
   type Attributes,
@@ -446,7 +446,7 @@ describe('hostile input: values past the typed domain', () => {
 /**
  * Found by the nested-scope property above (a rare draw: both scopes with many valid metadata
  * keys): a span active while nested scopes were entered collected their metadata keys past
- * SPEC §1's 50. Fixed in core (e81e253); kept as a regression test.
+ * docs/contract.md#fields's 50. Fixed in core (e81e253); kept as a regression test.
  */
 describe('hostile input: stamping across nested scopes', () => {
   it('a span active while two scopes of 50 different metadata keys are entered keeps at most 50 metadata keys', () => {

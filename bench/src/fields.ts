@@ -20,7 +20,7 @@ export const TWO_FIELDS: BenchFields = Object.freeze({
   userId: 'user-5678',
 });
 
-/** All eight fields of SPEC §1, metadata with two keys. */
+/** All eight fields of docs/contract.md#fields, metadata with two keys. */
 export const EIGHT_FIELDS: BenchFields = Object.freeze({
   sessionId: 'conv-1234',
   userId: 'user-5678',

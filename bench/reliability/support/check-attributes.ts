@@ -56,7 +56,7 @@ export function isAttributeValue(value: unknown): value is AttributeValue {
 }
 
 /**
- * What is wrong with the Threadline keys among `attributes` (SPEC §1, §4), one message per
+ * What is wrong with the Threadline keys among `attributes` (docs/contract.md#fields, #dialects), one message per
  * problem; empty when everything is valid. Only `keys` are checked (default: all), so keys that
  * another library set itself, and Threadline never overwrites, can be left out.
  */
@@ -122,7 +122,7 @@ export function attributeProblems(
   return problems;
 }
 
-/** The keys of `attributes` that Threadline's dialects write (SPEC §4). */
+/** The keys of `attributes` that Threadline's dialects write (docs/contract.md#dialects). */
 export function threadlineKeys(attributes: Attributes): string[] {
   return Object.keys(attributes).filter(
     (key) =>

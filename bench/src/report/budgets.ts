@@ -16,7 +16,7 @@ function byId(results: readonly WorkloadResult[], id: string): WorkloadResult | 
 const us = (ns: number) => `${(ns / 1000).toFixed(1)} µs`;
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
-/** The budgets (issue 9 and the adapter issues) checked against the medians of one run. */
+/** The budgets of each workload, checked against the medians of one run. */
 export function checkBudgets(results: readonly WorkloadResult[]): BudgetCheck[] {
   const checks: BudgetCheck[] = [];
   for (const id of ['a-2', 'a-8']) {

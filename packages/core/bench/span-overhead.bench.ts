@@ -1,5 +1,5 @@
 /**
- * Processor overhead per span start+end, all in one run (issue 2's budget: Threadline's overhead
+ * Processor overhead per span start+end, all in one run (the budget: Threadline's overhead
  * at most 1.3x the floor's). Run: npx tsx --conditions=@threadline/source packages/core/bench/span-overhead.bench.ts
  */
 import { type Attributes, context, trace } from '@opentelemetry/api';
@@ -147,8 +147,8 @@ const rows = [
   await scenario('8 fields, AI SDK span load', EIGHT, AI_SDK_LOAD),
 ];
 console.table(rows);
-// Issue 2's budget covers spans started in a scope of 2 and of 8 fields; the AI SDK row shows
-// the extra work of reading keys another library set (SPEC §3 level 1), for issue 4.
+// The budget covers spans started in a scope of 2 and of 8 fields; the AI SDK row shows the
+// extra work of reading keys another library set (docs/contract.md#precedence level 1).
 const worst = Math.max(...rows.slice(0, 2).map((r) => r['overhead / floor']));
 console.log(
   `budget: Threadline overhead <= 1.3x the floor's (scopes of 2 and 8 fields); worst this run: ${worst}x (${worst <= 1.3 ? 'within' : 'OVER'} budget)`,

@@ -2,7 +2,7 @@
 export type MetadataValue = string | number | boolean;
 
 /**
- * The Threadline fields (SPEC §1) as a caller gives them. In a scope, `null` clears an inherited
+ * The Threadline fields (docs/contract.md#fields) as a caller gives them. In a scope, `null` clears an inherited
  * value and `undefined` inherits it.
  */
 export interface ThreadlineAttributes {

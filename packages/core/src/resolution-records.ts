@@ -13,7 +13,7 @@ import type { EmittedAttributes } from './processor/emit-attributes';
 export interface ScopeFrame {
   readonly attributes: ResolvedAttributes;
   readonly cleared: ReadonlySet<AttributeField> | undefined;
-  /** SPEC §3 level 1 for the next span started on this context; never scope values. */
+  /** docs/contract.md#precedence level 1 for the next span started on this context; never scope values. */
   readonly explicit: ResolvedAttributes | undefined;
   /** The last resolution of a span started in this scope without a recorded parent. */
   childCache: ChildResolution | undefined;
@@ -21,7 +21,7 @@ export interface ScopeFrame {
 
 /** Threadline's view of one live span, kept so that its children can inherit from it. */
 export interface SpanRecord {
-  /** Explicit attributes of the span and its in-process ancestors (SPEC §3 levels 1–2). */
+  /** Explicit attributes of the span and its in-process ancestors (docs/contract.md#precedence levels 1–2). */
   explicit: ResolvedAttributes;
   /** Everything the span resolved (levels 1–5, plus values stamped by a scope later). */
   resolved: ResolvedAttributes;

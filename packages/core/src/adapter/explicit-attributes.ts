@@ -23,7 +23,7 @@ export function validateExplicitAttributes(attributes: ThreadlineAttributes): Re
 
 /**
  * For adapters: the context to start a span with so that the span gets `attributes` as explicit
- * (SPEC §3 level 1) and its children inherit them (level 2). Start the span with it, but run
+ * (docs/contract.md#precedence level 1) and its children inherit them (level 2). Start the span with it, but run
  * the children under `trace.setSpan(parentContext, span)`, not under this context.
  */
 export function contextWithExplicitAttributes(

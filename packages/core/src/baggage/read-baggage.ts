@@ -18,7 +18,7 @@ const FIELD_OF_MEMBER = new Map<string, string>([
 const cache = new WeakMap<Baggage, ResolvedAttributes>();
 
 /**
- * The attributes inbound W3C baggage carries (SPEC §5), validated like any other value. Only
+ * The attributes inbound W3C baggage carries (docs/contract.md#baggage), validated like any other value. Only
  * called where the processor was told to read baggage: a public client chooses these values.
  */
 export function readBaggageAttributes(

@@ -17,7 +17,7 @@ function injected(): Record<string, string> {
   return carrier;
 }
 
-describe('baggage (SPEC §5)', () => {
+describe('baggage (docs/contract.md#baggage)', () => {
   it('is off unless the scope asks', () => {
     propagateAttributes({ sessionId: 's', userId: 'u' }, () => {
       expect(injected().baggage).toBeUndefined();

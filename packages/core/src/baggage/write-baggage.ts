@@ -20,7 +20,7 @@ function isOurKey(key: string): boolean {
 }
 
 /**
- * A context whose baggage carries the scope's attributes (SPEC §5). Upstream members are kept;
+ * A context whose baggage carries the scope's attributes (docs/contract.md#baggage). Upstream members are kept;
  * ours are replaced, tags are the union with upstream's (upstream first), metadata merges key by
  * key, cleared fields are removed. Sensitive values, tags with commas and whatever does not fit
  * the W3C limits are left out, with a warning.

@@ -1,5 +1,5 @@
 /**
- * W3C baggage member names (SPEC §5). They are the ones the Langfuse SDKs use, so a downstream
+ * W3C baggage member names (docs/contract.md#baggage). They are the ones the Langfuse SDKs use, so a downstream
  * service that runs a Langfuse SDK reads them too.
  */
 export const BAGGAGE_KEYS = {

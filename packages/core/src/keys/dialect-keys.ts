@@ -1,5 +1,5 @@
 /**
- * The span attribute keys of each dialect (SPEC §4). One object per dialect so a processor can
+ * The span attribute keys of each dialect (docs/contract.md#dialects). One object per dialect so a processor can
  * pick the dialects it emits and write each key once.
  */
 

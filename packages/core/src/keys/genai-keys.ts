@@ -1,5 +1,5 @@
 /**
- * Keys that adapter spans carry (SPEC §7): OpenTelemetry GenAI semantic conventions and the
+ * Keys that adapter spans carry (docs/contract.md#adapter-spans): OpenTelemetry GenAI semantic conventions and the
  * Langfuse observation keys.
  */
 export const GEN_AI_ATTRIBUTES = {
@@ -101,7 +101,7 @@ export type ObservationType =
   | 'retriever'
   | 'span';
 
-/** AI SDK telemetry metadata keys that count as explicit (SPEC §6). */
+/** AI SDK telemetry metadata keys that count as explicit (docs/contract.md#framework-values). */
 export const AI_SDK_METADATA_ATTRIBUTES = {
   /** `experimental_telemetry.metadata.sessionId`. */
   SESSION_ID: 'ai.telemetry.metadata.sessionId',

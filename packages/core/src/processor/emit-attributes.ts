@@ -23,7 +23,7 @@ export function toEmitted(attributes: Attributes): EmittedAttributes {
 }
 
 /**
- * The span attributes that express `resolved` in the given dialects (SPEC §4), each key once.
+ * The span attributes that express `resolved` in the given dialects (docs/contract.md#dialects), each key once.
  * Never a `gen_ai.*` key: Langfuse's exporter would export every span that has one.
  */
 export function emitAttributes(

@@ -7,7 +7,7 @@ const settings: ThreadlineSettings = { sensitive: 'warn', maxMetadataCardinality
 const read = (attributes: Record<string, unknown>, dialects: Dialect[] = ['otel', 'langfuse']) =>
   readSpanAttributes(attributes as never, Object.keys(attributes), new Set(dialects), settings);
 
-describe('readSpanAttributes (SPEC §3 level 1 off a starting span)', () => {
+describe('readSpanAttributes (docs/contract.md#precedence level 1 off a starting span)', () => {
   it('reads every Langfuse dialect key another library set', () => {
     expect(
       read({

@@ -57,8 +57,8 @@ const T = 't'.charCodeAt(0);
 const M = 'm'.charCodeAt(0);
 
 /**
- * Level 1 of SPEC §3 as read off a starting span: keys of the enabled dialects that another
- * library already set (a dialect key first, then the AI SDK's telemetry metadata of SPEC §6).
+ * Level 1 of docs/contract.md#precedence as read off a starting span: keys of the enabled dialects that another
+ * library already set (a dialect key first, then the AI SDK's telemetry metadata of docs/contract.md#framework-values).
  * Validated like any value; each distinct set of values is validated once.
  *
  * `keys` are the span's attribute keys. Span attribute objects are usually in V8's dictionary

@@ -22,7 +22,7 @@ function resolveUncached(
 const unparented: { childCache: ChildResolution | undefined } = { childCache: undefined };
 
 /**
- * Resolves a span's attributes field by field over the five levels of SPEC §3, highest first:
+ * Resolves a span's attributes field by field over the five levels of docs/contract.md#precedence, highest first:
  * `explicit` on the span (level 1), the live `parent` span's record (levels 2 and 4), the
  * innermost scope `frame` (level 3) and inbound `baggage` (level 5). All inputs are immutable
  * shared objects, so a one-entry cache on the parent (or the scope frame) serves the common case

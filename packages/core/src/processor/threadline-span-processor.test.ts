@@ -220,7 +220,7 @@ describe('ThreadlineSpanProcessor', () => {
     tracer.startSpan('after-end', {}, onParent).end();
     expect(h.span('before-stamp').attributes['session.id']).toBeUndefined();
     expect(h.span('after-stamp').attributes['session.id']).toBe('stamped');
-    // Only a live parent passes values on (SPEC §3 levels 2 and 4).
+    // Only a live parent passes values on (docs/contract.md#precedence levels 2 and 4).
     expect(h.span('after-end').attributes['session.id']).toBeUndefined();
   });
 

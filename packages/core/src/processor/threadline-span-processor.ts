@@ -36,10 +36,10 @@ import { clearSpanRecord, getSpanRecord, newSpanRecord, setSpanRecord } from './
  * sensitive, whatever the scopes' policy (configureThreadline) let through.
  */
 export interface ThreadlineSpanProcessorOptions extends SettingsOptions {
-  /** Which key sets to write (SPEC §4). Default `['otel', 'langfuse']`. */
+  /** Which key sets to write (docs/contract.md#dialects). Default `['otel', 'langfuse']`. */
   dialects?: readonly Dialect[];
   /**
-   * Read session, user and the rest from inbound W3C baggage (SPEC §3 level 5). Default false:
+   * Read session, user and the rest from inbound W3C baggage (docs/contract.md#precedence level 5). Default false:
    * on a public endpoint the client would choose its own session and user ids.
    */
   readBaggage?: boolean;
@@ -92,7 +92,7 @@ function setEmitted(span: Span, emitted: EmittedAttributes, existing?: Attribute
 
 /**
  * Writes the resolved Threadline attributes onto every span at start, whichever library made
- * it (SPEC §3, §4). Register it before the exporting processor. It never overwrites a key the
+ * it (docs/contract.md#precedence, #dialects). Register it before the exporting processor. It never overwrites a key the
  * span already carries and never throws into the application.
  */
 export class ThreadlineSpanProcessor implements SdkSpanProcessor {

@@ -50,7 +50,7 @@ export function enterFrame(
 
 /**
  * The functional form of a scope, for runtimes without AsyncLocalStorage (edge): returns a new
- * context that carries `attributes` merged over the scopes already on `ctx` (SPEC §2). Never
+ * context that carries `attributes` merged over the scopes already on `ctx` (docs/contract.md#scopes). Never
  * throws; on a telemetry failure it returns `ctx` unchanged.
  */
 export function contextWithAttributes(
@@ -68,12 +68,12 @@ export function contextWithAttributes(
 
 /** Options of {@link getContextAttributes}. */
 export interface ReadAttributesOptions {
-  /** Also read inbound W3C baggage (SPEC §3 level 5). Default false. */
+  /** Also read inbound W3C baggage (docs/contract.md#precedence level 5). Default false. */
   readBaggage?: boolean;
 }
 
 /**
- * The attributes a span started on `ctx` would resolve to (SPEC §3): explicit values of the
+ * The attributes a span started on `ctx` would resolve to (docs/contract.md#precedence): explicit values of the
  * active span's ancestry, the scopes on `ctx`, the rest of the active span, and baggage if asked.
  */
 export function getContextAttributes(

@@ -51,7 +51,7 @@ function mergeMetadata(
 }
 
 /**
- * Merges two levels (SPEC §2, §3): scalars of `over` win, tags are the union with `base` first,
+ * Merges two levels (docs/contract.md#scopes, #precedence): scalars of `over` win, tags are the union with `base` first,
  * metadata merges key by key with `over` winning. Fields in `cleared` are taken from `over`
  * alone. Returns one of its inputs when the result equals it, so identity can be used for caching.
  */

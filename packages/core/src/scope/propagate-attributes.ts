@@ -6,7 +6,7 @@ import type { PropagateAttributesParams } from './scope-options';
 
 /**
  * Runs `fn` with the attributes active on the OpenTelemetry context and returns what `fn`
- * returns (a promise stays a promise). Scopes nest (SPEC §2): an inner scalar replaces the
+ * returns (a promise stays a promise). Scopes nest (docs/contract.md#scopes): an inner scalar replaces the
  * outer one, `null` clears it, tags are the union and metadata merges key by key. The span
  * active on entry joins the scope too, without losing a key it has.
  *

@@ -28,7 +28,7 @@ export function setScopeFrame(ctx: Context, frame: ScopeFrame): Context {
 }
 
 /**
- * A context whose next span gets `explicit` as its explicit attributes (SPEC §3 level 1), the
+ * A context whose next span gets `explicit` as its explicit attributes (docs/contract.md#precedence level 1), the
  * scopes on `ctx` kept as they are.
  */
 export function withExplicitFrame(

@@ -1,4 +1,4 @@
-/** What to do with a value that looks like personal data or a secret (SPEC §1). */
+/** What to do with a value that looks like personal data or a secret (docs/contract.md#fields). */
 export type SensitivePolicy = 'warn' | 'drop' | 'allow';
 
 const EMAIL = /[^\s@<>()[\]",;:]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;

@@ -62,7 +62,7 @@ function expectDroppedAlone(bad: Record<string, unknown>, field: string, reason:
   return first.attributes;
 }
 
-describe('SPEC §1 validation: each rule drops the bad value alone, warns once, never throws', () => {
+describe('docs/contract.md#fields validation: each rule drops the bad value alone, warns once, never throws', () => {
   const cases: Array<[string, Record<string, unknown>, string, string]> = [
     ['sessionId not a string', { sessionId: 42 }, 'sessionId', 'type'],
     ['sessionId empty', { sessionId: '' }, 'sessionId', 'empty'],

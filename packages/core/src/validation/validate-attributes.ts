@@ -155,7 +155,7 @@ function validMetadata(
 }
 
 /**
- * Validates caller-given attributes against SPEC §1. An invalid value is dropped on its own and
+ * Validates caller-given attributes against docs/contract.md#fields. An invalid value is dropped on its own and
  * reported; nothing here throws, whatever `input` is (getters that throw included).
  */
 export function validateAttributes(

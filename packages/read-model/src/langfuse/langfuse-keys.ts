@@ -1,10 +1,10 @@
 /*
  * The attribute keys the Langfuse server reads on OTLP ingestion, in the order it reads them
- * (SPEC §8: first truthy value wins). Kept apart from the logic so a reviewer can hold them
- * against the SPEC line by line.
+ * (docs/contract.md#backends: first truthy value wins). Kept apart from the logic so a reviewer can hold them
+ * against the contract (docs/contract.md#backends) line by line.
  */
 
-/** SPEC §8 session. */
+/** docs/contract.md#backends session. */
 export const SESSION_KEYS = [
   'langfuse.session.id',
   'session.id',
@@ -14,7 +14,7 @@ export const SESSION_KEYS = [
   'ai.telemetry.metadata.sessionId',
 ] as const;
 
-/** SPEC §8 user. */
+/** docs/contract.md#backends user. */
 export const USER_KEYS = [
   'langfuse.user.id',
   'user.id',
@@ -23,7 +23,7 @@ export const USER_KEYS = [
   'ai.telemetry.metadata.userId',
 ] as const;
 
-/** SPEC §8 tags (`…metadata.langfuse_tags` read as the observation key, then the trace key). */
+/** docs/contract.md#backends tags (`…metadata.langfuse_tags` read as the observation key, then the trace key). */
 export const TAGS_KEYS = [
   'langfuse.trace.tags',
   'langfuse.tags',
@@ -33,14 +33,14 @@ export const TAGS_KEYS = [
   'tag.tags',
 ] as const;
 
-/** SPEC §8 trace name (else the root span's name). */
+/** docs/contract.md#backends trace name (else the root span's name). */
 export const TRACE_NAME_KEYS = ['langfuse.trace.name'] as const;
-/** SPEC §8 version (else resource `service.version`). */
+/** docs/contract.md#backends version (else resource `service.version`). */
 export const VERSION_KEYS = ['langfuse.version'] as const;
 export const RESOURCE_VERSION_KEYS = ['service.version'] as const;
-/** SPEC §8 release (span, then resource). */
+/** docs/contract.md#backends release (span, then resource). */
 export const RELEASE_KEYS = ['langfuse.release'] as const;
-/** SPEC §8 environment (span, then resource, else `default`). */
+/** docs/contract.md#backends environment (span, then resource, else `default`). */
 export const ENVIRONMENT_KEYS = [
   'langfuse.environment',
   'deployment.environment.name',
@@ -48,7 +48,7 @@ export const ENVIRONMENT_KEYS = [
 ] as const;
 export const DEFAULT_ENVIRONMENT = 'default';
 
-/** SPEC §8 metadata prefixes, in the order a key present under several of them is taken. */
+/** docs/contract.md#backends metadata prefixes, in the order a key present under several of them is taken. */
 export const METADATA_PREFIXES = [
   'langfuse.trace.metadata.',
   'langfuse.observation.metadata.',
@@ -68,7 +68,7 @@ export const NON_METADATA_KEYS: ReadonlySet<string> = new Set([
   'langfusePrompt',
 ]);
 
-/** SPEC §8 observation type, step 1. */
+/** docs/contract.md#backends observation type, step 1. */
 export const OBSERVATION_TYPE_KEY = 'langfuse.observation.type';
 
 /** Step 2: `openinference.span.kind` values. */
@@ -103,7 +103,7 @@ export const AI_SDK_SPAN_TYPES: Readonly<Record<string, string>> = {
   'ai.toolCall': 'tool',
 };
 
-/** SPEC §8 model. */
+/** docs/contract.md#backends model. */
 export const MODEL_KEYS = [
   'langfuse.observation.model.name',
   'gen_ai.response.model',
@@ -112,11 +112,11 @@ export const MODEL_KEYS = [
   'llm.model_name',
 ] as const;
 
-/** SPEC §8 usage, step 1: a JSON object of counts. */
+/** docs/contract.md#backends usage, step 1: a JSON object of counts. */
 export const USAGE_DETAILS_KEY = 'langfuse.observation.usage_details';
 
 /**
- * SPEC §8 usage, steps 2–4: each family maps attribute keys to usage keys; the first family
+ * docs/contract.md#backends usage, steps 2–4: each family maps attribute keys to usage keys; the first family
  * with any count is taken whole. Within a family the first key present fills a usage key.
  */
 export const USAGE_FAMILIES: ReadonlyArray<

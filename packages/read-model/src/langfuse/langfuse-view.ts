@@ -21,7 +21,7 @@ export interface LangfuseObservation {
   type: string;
   model?: string;
   usage: LangfuseUsage;
-  /** The session this span itself carries (per-observation storage, SPEC §8). */
+  /** The session this span itself carries (per-observation storage, docs/contract.md#backends). */
   sessionId?: string;
   /** The user this span itself carries. */
   userId?: string;
@@ -33,7 +33,7 @@ export interface LangfuseObservation {
   startTime: number;
   endTime: number;
   completionStartTime?: number;
-  /** Metadata keys this span carries under the SPEC §8 prefixes. */
+  /** Metadata keys this span carries under the docs/contract.md#backends prefixes. */
   metadata: Record<string, string>;
 }
 

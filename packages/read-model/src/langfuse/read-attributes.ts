@@ -1,5 +1,5 @@
 /**
- * Readers for attribute values as the Langfuse server treats them (SPEC §8): a key counts only
+ * Readers for attribute values as the Langfuse server treats them (docs/contract.md#backends): a key counts only
  * when its value is truthy, so an empty string or zero falls through to the next key.
  */
 

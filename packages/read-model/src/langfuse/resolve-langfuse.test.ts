@@ -47,7 +47,7 @@ function keysFrom(keys: readonly string[], from: number): Record<string, string>
   return Object.fromEntries(keys.slice(from).map((key, i) => [key, `v${from + i}`]));
 }
 
-describe('resolveLangfuse: session and user (SPEC §8)', () => {
+describe('resolveLangfuse: session and user (docs/contract.md#backends)', () => {
   it.each(SESSION_KEYS.map((key, i) => [key, i]))(
     'session: %s wins over the keys after it',
     (_, i) => {
@@ -99,7 +99,7 @@ describe('resolveLangfuse: session and user (SPEC §8)', () => {
   });
 });
 
-describe('resolveLangfuse: tags (SPEC §8)', () => {
+describe('resolveLangfuse: tags (docs/contract.md#backends)', () => {
   it.each(TAGS_KEYS.map((key, i) => [key, i]))('%s wins over the keys after it', (_, i) => {
     const attributes = Object.fromEntries(TAGS_KEYS.slice(i).map((key, j) => [key, [`t${i + j}`]]));
     expect(traceOf(span({ attributes })).tags).toEqual([`t${i}`]);
@@ -128,7 +128,7 @@ describe('resolveLangfuse: tags (SPEC §8)', () => {
   });
 });
 
-describe('resolveLangfuse: trace name, version, release, environment (SPEC §8)', () => {
+describe('resolveLangfuse: trace name, version, release, environment (docs/contract.md#backends)', () => {
   it('names the trace from langfuse.trace.name on any span, else after the root span', () => {
     const root = span({ name: 'root' });
     const child = span({
@@ -183,7 +183,7 @@ describe('resolveLangfuse: trace name, version, release, environment (SPEC §8)'
   });
 });
 
-describe('resolveLangfuse: metadata (SPEC §8)', () => {
+describe('resolveLangfuse: metadata (docs/contract.md#backends)', () => {
   it('collects keys under the four prefixes, less session, user, tags and prompt keys', () => {
     const trace = traceOf(
       span({
@@ -216,7 +216,7 @@ describe('resolveLangfuse: metadata (SPEC §8)', () => {
     expect(trace.observations[0]?.metadata).toEqual(trace.metadata);
   });
 
-  it('takes a key from the first prefix in SPEC order, and from the root first across spans', () => {
+  it('takes a key from the first prefix in contract order, and from the root first across spans', () => {
     const root = span({
       attributes: {
         'ai.telemetry.metadata.k': 'ai',
@@ -238,7 +238,7 @@ describe('resolveLangfuse: metadata (SPEC §8)', () => {
   });
 });
 
-describe('resolveLangfuse: observation type (SPEC §8)', () => {
+describe('resolveLangfuse: observation type (docs/contract.md#backends)', () => {
   it('langfuse.observation.type wins over everything', () => {
     const type = observationOf({
       'langfuse.observation.type': 'agent',
@@ -301,7 +301,7 @@ describe('resolveLangfuse: observation type (SPEC §8)', () => {
   });
 });
 
-describe('resolveLangfuse: model and usage (SPEC §8)', () => {
+describe('resolveLangfuse: model and usage (docs/contract.md#backends)', () => {
   it.each(MODEL_KEYS.map((key, i) => [key, i]))('model: %s wins over the keys after it', (_, i) => {
     expect(observationOf(keysFrom(MODEL_KEYS, i)).model).toBe(`v${i}`);
   });
@@ -421,7 +421,7 @@ describe('resolveLangfuse: level, status, content, times', () => {
   });
 });
 
-describe('resolveLangfuse: sessions and users (SPEC §8, per-observation storage)', () => {
+describe('resolveLangfuse: sessions and users (docs/contract.md#backends, per-observation storage)', () => {
   it('counts for a user only the observations that carry that user', () => {
     const root = span({
       traceId: 'b'.repeat(32),

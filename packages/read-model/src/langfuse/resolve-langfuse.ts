@@ -46,7 +46,7 @@ function sessionsOf(traces: readonly LangfuseTrace[]): LangfuseSession[] {
 }
 
 /**
- * SPEC §8, last bullet: every observation row carries its own user, so a user's figures count
+ * docs/contract.md#backends, last bullet: every observation row carries its own user, so a user's figures count
  * only the observations that carry that user themselves, not the rest of their traces.
  */
 function usersOf(traces: readonly LangfuseTrace[]): LangfuseUser[] {
@@ -81,7 +81,7 @@ function usersOf(traces: readonly LangfuseTrace[]): LangfuseUser[] {
 }
 
 /**
- * What the Langfuse server would show for these spans, derived from the facts of SPEC §8 alone
+ * What the Langfuse server would show for these spans, derived from the facts of docs/contract.md#backends alone
  * (not from Langfuse's code): traces with their session, user, tags, name, metadata, version,
  * release and environment; each span as an observation with its type, model, usage and level;
  * sessions grouping traces by the trace's session; per-user figures counted from the

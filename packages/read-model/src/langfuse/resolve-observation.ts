@@ -46,7 +46,7 @@ function mapped(value: unknown, table: Readonly<Record<string, string>>): string
 }
 
 /**
- * SPEC §8 observation type: `langfuse.observation.type`, then `openinference.span.kind`, then
+ * docs/contract.md#backends observation type: `langfuse.observation.type`, then `openinference.span.kind`, then
  * `gen_ai.operation.name`, then the AI SDK span name, else `span`. A value a step does not know
  * (e.g. `gen_ai.operation.name = threadline.chain`) falls through to the next step.
  */
@@ -78,7 +78,7 @@ function usageDetails(value: unknown): LangfuseUsage | undefined {
 }
 
 /**
- * SPEC §8 usage: `langfuse.observation.usage_details` first, then `gen_ai.usage.*`,
+ * docs/contract.md#backends usage: `langfuse.observation.usage_details` first, then `gen_ai.usage.*`,
  * `ai.usage.*`, `llm.token_count.*`. The first source that has any count is taken whole
  * (sources are not mixed); `total` is input + output when the source gives none.
  */
@@ -101,8 +101,8 @@ export function observationUsage(attributes: Attributes): LangfuseUsage {
 }
 
 /**
- * Metadata keys under the SPEC §8 prefixes, less the keys that feed session, user, tags and
- * prompt. A key present under several prefixes is taken from the first prefix in SPEC order.
+ * Metadata keys under the docs/contract.md#backends prefixes, less the keys that feed session, user, tags and
+ * prompt. A key present under several prefixes is taken from the first prefix in the contract's order.
  */
 export function observationMetadata(attributes: Attributes): Record<string, string> {
   const metadata: Record<string, string> = {};
@@ -143,7 +143,7 @@ function isoMillis(value: unknown): number | undefined {
 }
 
 /**
- * One span as a Langfuse observation (SPEC §8). Session and user are the span's own: in
+ * One span as a Langfuse observation (docs/contract.md#backends). Session and user are the span's own: in
  * Langfuse's per-observation storage a span row carries only what the span itself says.
  */
 export function resolveObservation(span: ReceivedSpan): LangfuseObservation {

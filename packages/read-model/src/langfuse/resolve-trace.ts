@@ -74,7 +74,7 @@ function first<T>(items: readonly T[], pick: (item: T) => string | undefined): s
 }
 
 /**
- * One trace as Langfuse would show it, from the spans that share its trace id (SPEC §8).
+ * One trace as Langfuse would show it, from the spans that share its trace id (docs/contract.md#backends).
  *
  * Langfuse updates a trace from every observation it ingests, so trace-level fields come from
  * any span: the root is read first, then the others in start-time order, and the first truthy

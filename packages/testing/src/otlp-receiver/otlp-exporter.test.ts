@@ -14,7 +14,7 @@ import { createSpanCapture, type SpanCapture } from '../span-capture';
 import { type OtlpReceiver, startOtlpReceiver } from './start-otlp-receiver';
 
 /*
- * Acceptance (issue 2): spans made by a real SDK with ThreadlineSpanProcessor inside
+ * Acceptance: spans made by a real SDK with ThreadlineSpanProcessor inside
  * propagateAttributes go through the real OTLP/HTTP exporters to the receiver, and
  * resolveLangfuse gives each trace the right session and user.
  */
