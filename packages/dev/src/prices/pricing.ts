@@ -28,62 +28,64 @@ export interface PricingOptions {
   table?: PriceTable;
 }
 
-/** A model's price, found once: the provider holds that one model. */
-interface Found {
-  provider: Provider;
-  /** The name the model matches under: a provider prefix taken off. */
-  name: string;
-}
+const ANY_NAME = { starts_with: '' };
 
 // A store holds few model names; the bound keeps spans with made-up names from growing it.
 const MAX_REMEMBERED_MODELS = 10_000;
 
 /*
- * Only prices per million tokens and per request: the page knows tokens, and genai-prices
- * validates and decomposes every price a model has on each call, so a model priced for web
- * searches, images and audio too would cost several times as much to price.
+ * The prices of what `pricedUsage` can report, plus a per-request fee. genai-prices validates
+ * and decomposes every price a model has on each call, so a model also priced for audio,
+ * images, web searches and 1-hour cache writes would cost several times as much to price, for
+ * counts that are always zero here.
  */
-function tokenPrices(prices: DataPrice): DataPrice {
-  return Object.fromEntries(
-    Object.entries(prices).filter(([key]) => key.endsWith('_mtok') || key === 'requests_kcount'),
-  );
+const PRICE_KEYS: ReadonlySet<string> = new Set([
+  'input_mtok',
+  'cache_read_mtok',
+  'cache_write_mtok',
+  'output_mtok',
+  'output_reasoning_mtok',
+  'requests_kcount',
+]);
+
+function reportedPrices(prices: DataPrice): DataPrice {
+  return Object.fromEntries(Object.entries(prices).filter(([key]) => PRICE_KEYS.has(key)));
 }
 
-function tokenModel(model: ModelInfo): ModelInfo {
+/** The model found, matching any name: it was looked up by this name already. */
+function foundModel(model: ModelInfo): ModelInfo {
   return {
     ...model,
+    match: ANY_NAME,
     prices: Array.isArray(model.prices)
-      ? model.prices.map((entry) => ({ ...entry, prices: tokenPrices(entry.prices) }))
-      : tokenPrices(model.prices),
+      ? model.prices.map((entry) => ({ ...entry, prices: reportedPrices(entry.prices) }))
+      : reportedPrices(model.prices),
   };
 }
 
-function fromTable(name: string, price: ModelPrice): Found {
+/** A model's price, found once, as a provider of that one model. */
+function fromTable(name: string, price: ModelPrice): Provider {
   const prices: DataPrice = { input_mtok: price.input, output_mtok: price.output };
   if (price.cacheRead !== undefined) prices.cache_read_mtok = price.cacheRead;
   if (price.cacheWrite !== undefined) prices.cache_write_mtok = price.cacheWrite;
   return {
-    name,
-    provider: {
-      id: 'threadline-prices',
-      name: '--prices',
-      api_pattern: '(?!)',
-      models: [{ id: name, match: { starts_with: '' }, prices }],
-    },
+    id: 'threadline-prices',
+    name: '--prices',
+    api_pattern: '(?!)',
+    models: [{ id: name, match: ANY_NAME, prices }],
   };
 }
 
-function fromData(name: string, providerId?: string): Found | undefined {
+function fromData(name: string, providerId?: string): Provider | undefined {
   const result = calcPrice({}, name, providerId ? { providerId } : {});
-  if (!result) return undefined;
-  return { name, provider: { ...result.provider, models: [tokenModel(result.model)] } };
+  return result ? { ...result.provider, models: [foundModel(result.model)] } : undefined;
 }
 
 /**
  * Finds a model in the bundled data; `openai/gpt-4o` is also tried as `gpt-4o` of the provider
  * `openai` (the AI SDK gateway's and LiteLLM's names).
  */
-function findInData(model: string): Found | undefined {
+function findInData(model: string): Provider | undefined {
   const name = model.trim().toLowerCase();
   const found = fromData(name);
   if (found) return found;
@@ -99,10 +101,10 @@ function findInData(model: string): Found | undefined {
  * with it: nothing is fetched), after the entries of `table`. Each model is looked up once.
  */
 export function createPricing({ table = {} }: PricingOptions = {}): Pricing {
-  const models = new Map<string, Found | null>();
+  const models = new Map<string, Provider | null>();
   const costs = new WeakMap<PricedObservation, number | null>();
 
-  const find = (model: string): Found | undefined => {
+  const find = (model: string): Provider | undefined => {
     let found = models.get(model);
     if (found === undefined) {
       const entry = findPrice(table, model);
@@ -122,16 +124,16 @@ export function createPricing({ table = {} }: PricingOptions = {}): Pricing {
     if (!model) return undefined;
     const units = pricedUsage(usage);
     if (!units) return undefined;
-    const found = find(model);
-    if (!found) return undefined;
+    const provider = find(model);
+    if (!provider) return undefined;
     try {
-      const result = calcPrice(units, found.name, {
-        provider: found.provider,
+      const result = calcPrice(units, model, {
+        provider,
         ...(Number.isFinite(startTime) ? { timestamp: new Date(startTime) } : {}),
       });
       return result?.total_price;
     } catch {
-      // Counts the data cannot price (a part larger than its whole) show as no price.
+      // What genai-prices refuses to price (e.g. a start time past the range of a Date) has none.
       return undefined;
     }
   };
