@@ -3,25 +3,40 @@
 // exactly as a user gets them from the registry (no workspace links), and runs a smoke script
 // per package in each:
 //   kinds: esm (JavaScript, "type": "module"), cjs (JavaScript, CommonJS), ts-node16 (TypeScript
-//          `module`/`moduleResolution: node16`, an ESM and a CommonJS (.cts) build of every smoke),
+//          `module`/`moduleResolution: node16`, an ESM and a CommonJS (.cts) build of every smoke;
+//          `node20` in the current set, which models the require() of ES modules that Node 22
+//          has and ESM-only ai 7 needs: that kind is called ts-node20 there),
 //          ts-bundler (TypeScript `moduleResolution: bundler`); TypeScript is type-checked with
 //          tsc, then the output runs on node;
-//   sets:  low and high end of every supported range (scripts/release/matrix.mjs).
-// Builds first (turbo; cached), packs with `pnpm pack`, installs with npm and its shared cache.
-// Any failure prints "[package, kind, set] reason" and the exit code is 1.
-// Usage: node scripts/release/consumer-test.mjs [--skip-build] [--sets low,high]
+//   sets:  low and high end of the previous majors' ranges (Node 20) and the newest majors
+//          (`current`: ai 7, openai 7, LangChain 1.4, OpenTelemetry SDK 3; Node 22.15+), chosen
+//          by the running Node: low and high on Node 20, high and current on Node 22 and 24
+//          (scripts/release/matrix.mjs).
+// Builds first (turbo; cached), packs with `pnpm pack`, installs with npm and its shared cache;
+// the `@threadline` scope comes from a registry on 127.0.0.1 that serves the tarballs
+// (tarball-registry.mjs), so every dependency among our packages is the packed one. An install
+// that warns about peer dependencies (or stops with ERESOLVE) fails. The smokes call the
+// OpenAI-compatible server of the packed @threadline/testing, run beside the projects
+// (loopback-servers.mjs). Any failure prints "[package, kind, set] reason" and exits 1.
+// Usage: node scripts/release/consumer-test.mjs [--skip-build] [--sets low,high,current]
 //          [--kinds esm,cjs,ts-node16,ts-bundler] [--packages @threadline/core,...] [--jobs 2] [--keep]
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import semver from 'semver';
-import { SMOKES, smokeSource } from './consumer/smokes.mjs';
+import { SMOKES, smokeSkipped, smokeSource } from './consumer/smokes.mjs';
 import { pack, publicPackages, readJson, root, run, seconds, tail } from './lib.mjs';
-import { PROJECT_KINDS, VERSION_SETS } from './matrix.mjs';
+import { startLoopbackServers } from './loopback-servers.mjs';
+import { PROJECT_KINDS, SET_PROFILES, VERSION_SETS } from './matrix.mjs';
+import { startTarballRegistry } from './tarball-registry.mjs';
 
 const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const sets = option('--sets')?.split(',') ?? Object.keys(VERSION_SETS);
+// The sets this Node runs: the previous majors on Node 20, the newest from Node 22.15.
+const runnableSets = Object.keys(VERSION_SETS).filter((set) =>
+  semver.satisfies(process.versions.node, SET_PROFILES[set].node),
+);
+const sets = option('--sets')?.split(',') ?? runnableSets;
 const kinds = option('--kinds')?.split(',') ?? PROJECT_KINDS;
 const onlyPackages = option('--packages')?.split(',');
 const jobs = Number(option('--jobs') ?? 2);
@@ -78,7 +93,7 @@ async function build(packages) {
   return built;
 }
 
-function projectFiles(kind, smokes, versions) {
+function projectFiles(kind, smokes, versions, profile) {
   const files = {}; // relative path -> source
   const runs = []; // { pkg, label, file }
   for (const name of smokes) {
@@ -86,37 +101,39 @@ function projectFiles(kind, smokes, versions) {
     const version = versions.get(name);
     if (kind === 'esm' || kind === 'cjs') {
       const file = `smoke-${slug}.${kind === 'esm' ? 'mjs' : 'cjs'}`;
-      files[file] = smokeSource(name, { module: kind, typescript: false, version });
+      files[file] = smokeSource(name, { module: kind, typescript: false, version, profile });
       runs.push({ pkg: name, kind, file });
     } else {
       files[`src/smoke-${slug}.ts`] = smokeSource(name, {
         module: 'esm',
         typescript: true,
         version,
+        profile,
       });
       runs.push({ pkg: name, kind, file: `dist/smoke-${slug}.js` });
-      if (kind === 'ts-node16') {
+      if (kind.startsWith('ts-node')) {
         files[`src/smoke-${slug}-require.cts`] = smokeSource(name, {
           module: 'cjs',
           typescript: true,
           version,
+          profile,
         });
         runs.push({
           pkg: name,
-          kind: 'ts-node16 (require)',
+          kind: `${kind} (require)`,
           file: `dist/smoke-${slug}-require.cjs`,
         });
       }
     }
   }
   if (kind.startsWith('ts-')) {
-    const node16 = kind === 'ts-node16';
+    const node = kind.startsWith('ts-node') ? kind.slice('ts-'.length) : undefined;
     files['tsconfig.json'] = `${JSON.stringify(
       {
         compilerOptions: {
           target: 'es2022',
-          module: node16 ? 'node16' : 'esnext',
-          moduleResolution: node16 ? 'node16' : 'bundler',
+          module: node ?? 'esnext',
+          moduleResolution: node ? 'node16' : 'bundler',
           strict: true,
           // Our declarations are checked too; errors in other packages' are only reported.
           skipLibCheck: false,
@@ -145,18 +162,21 @@ function diagnosticOwner(file) {
   return undefined;
 }
 
-async function runProject({ kind, set, dir, tarballs, smokes, versions, typescript }) {
+/** Lines of npm's output that report a peer dependency it could not satisfy. */
+function peerWarnings(output) {
+  return output.split('\n').filter((line) => /\bpeer\b|ERESOLVE/i.test(line));
+}
+
+async function runProject({ kind, set, dir, installed, smokes, versions, typescript, servers }) {
   const started = Date.now();
   const label = (pkg, k = kind) => [pkg, k, set];
-  const { files, runs } = projectFiles(kind, smokes, versions);
+  const { files, runs } = projectFiles(kind, smokes, versions, SET_PROFILES[set]);
   mkdirSync(join(dir, 'src'), { recursive: true });
   for (const [file, source] of Object.entries(files)) writeFileSync(join(dir, file), source);
+  // Exact versions: the tarball registry holds one version of each of our packages.
   const dependencies = { ...VERSION_SETS[set] };
-  const overrides = {};
-  for (const [name, tarball] of tarballs) {
-    dependencies[name] = `file:${tarball}`;
-    overrides[name] = `$${name}`; // every dependent gets the tarball, never the registry
-  }
+  for (const name of installed) dependencies[name] = versions.get(name);
+  writeFileSync(join(dir, '.npmrc'), `@threadline:registry=${servers.registryUrl}\n`);
   const devDependencies = kind.startsWith('ts-') ? { typescript, '@types/node': '^20.11.0' } : {};
   writeFileSync(
     join(dir, 'package.json'),
@@ -167,7 +187,6 @@ async function runProject({ kind, set, dir, tarballs, smokes, versions, typescri
         type: kind === 'cjs' ? 'commonjs' : 'module',
         dependencies,
         devDependencies,
-        overrides,
       },
       null,
       2,
@@ -176,14 +195,22 @@ async function runProject({ kind, set, dir, tarballs, smokes, versions, typescri
 
   const install = await run(
     'npm',
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
-    { cwd: dir },
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=warn'],
+    { cwd: dir, timeoutMs: 5 * 60_000 },
   );
   if (install.code !== 0) {
     failed(label('install'), `npm install failed:\n${tail(install.stderr || install.stdout, 20)}`);
     return { ms: Date.now() - started };
   }
   const installMs = Date.now() - started;
+  // What a user installing this set would read: a peer warning means a range disagrees.
+  const warnings = peerWarnings(`${install.stdout}\n${install.stderr}`);
+  if (warnings.length) {
+    failed(
+      label('install'),
+      `npm warned about peer dependencies:\n${tail(warnings.join('\n'), 12)}`,
+    );
+  }
 
   // High ends float to the newest release: it must still run on this Node.
   for (const name of Object.keys(VERSION_SETS[set])) {
@@ -227,7 +254,7 @@ async function runProject({ kind, set, dir, tarballs, smokes, versions, typescri
       }
       const [pkg, require] = owner.split('|');
       broken.add(owner);
-      failed(label(pkg, require ? 'ts-node16 (require)' : kind), `tsc:\n${text}`);
+      failed(label(pkg, require ? `${kind} (require)` : kind), `tsc:\n${text}`);
     }
     if (tsc.code !== 0 && byPackage.size === 0) {
       failed(label('tsc'), `tsc failed:\n${tail(tsc.stdout || tsc.stderr)}`);
@@ -236,7 +263,11 @@ async function runProject({ kind, set, dir, tarballs, smokes, versions, typescri
 
   let passed = 0;
   for (const smoke of runs) {
-    const result = await run(process.execPath, [smoke.file], { cwd: dir, timeoutMs: 90_000 });
+    const result = await run(process.execPath, [smoke.file], {
+      cwd: dir,
+      timeoutMs: 90_000,
+      env: { SMOKE_OPENAI_BASE_URL: servers.openaiBaseURL },
+    });
     if (result.code === 0) passed++;
     else {
       // The message is at the top; the rest of a stack trace is node internals.
@@ -262,11 +293,18 @@ async function pool(tasks, size) {
 
 async function main() {
   const started = Date.now();
+  const wrongNode = sets.filter((set) => !runnableSets.includes(set));
+  if (wrongNode.length) {
+    const needs = wrongNode.map((set) => `${set} needs Node ${SET_PROFILES[set]?.node}`);
+    console.error(`cannot run on Node ${process.versions.node}: ${needs.join('; ')}`);
+    process.exit(1);
+  }
   const work = mkdtempSync(join(tmpdir(), 'threadline-consumers-'));
+  let servers;
   try {
-    let packages = publicPackages();
-    if (onlyPackages) packages = packages.filter((p) => onlyPackages.includes(p.name));
-    const written = packages.filter((p) => {
+    // Every public package is built and packed, so the registry holds what the others depend on
+    // (@threadline/testing needs @threadline/read-model); --packages narrows the smokes.
+    const written = publicPackages().filter((p) => {
       if (existsSync(join(p.dir, 'src', 'index.ts'))) return true;
       failed([p.name, 'build'], 'not written yet: no src/index.ts');
       return false;
@@ -290,43 +328,56 @@ async function main() {
       if (!SMOKES[entry.name]) {
         note(`${entry.name} has no consumer smoke (scripts/release/consumer/smokes.mjs)`);
       } else if (tarballs.has(entry.name)) {
-        const needs = SMOKES[entry.name].tracing
-          ? ['@threadline/core', '@threadline/testing']
-          : ['@threadline/core'];
-        const absent = needs.filter((n) => !tarballs.has(n) && n !== entry.name);
+        const absent = ['@threadline/core', '@threadline/testing'].filter((n) => !tarballs.has(n));
         if (absent.length)
           failed([entry.name, 'all'], `cannot run: ${absent.join(', ')} not packed`);
         else smokes.push(entry.name);
       }
     }
-    // Only what the smokes use is installed (a CLI such as @threadline/dev has native
-    // dependencies; it is packed and checked by check:packages, not installed here).
-    const installed = new Map(
-      [...tarballs].filter(
-        ([name]) =>
-          smokes.includes(name) || ['@threadline/core', '@threadline/testing'].includes(name),
-      ),
-    );
+    if (smokes.length === 0) throw new Error('no smoke to run');
+
+    const registry = await startTarballRegistry({ tarballs });
+    servers = { close: () => registry.close() };
+    const loopback = await startLoopbackServers({
+      dir: join(work, 'loopback-servers'),
+      registryUrl: registry.url,
+    });
+    servers = {
+      registryUrl: registry.url,
+      openaiBaseURL: loopback.openaiBaseURL,
+      close: () => Promise.all([loopback.close(), registry.close()]),
+    };
 
     const typescript = readJson(join(root, 'node_modules', 'typescript', 'package.json')).version;
     const projects = [];
     for (const set of sets) {
-      for (const kind of kinds) {
+      const profile = SET_PROFILES[set];
+      const setSmokes = smokes.filter((name) => {
+        const why = smokeSkipped(name, profile);
+        if (why) note(`${name} has no smoke in the ${set} set: ${why}`);
+        return !why;
+      });
+      // Only what the smokes use is installed (a CLI such as @threadline/dev has native
+      // dependencies; it is packed and checked by check:packages, not installed here).
+      const installed = [...new Set(['@threadline/core', ...setSmokes])];
+      for (const given of kinds) {
+        const kind = given === 'ts-node16' ? `ts-${profile.tsNode}` : given;
         projects.push({
           kind,
           set,
           dir: join(work, `${kind}-${set}`),
-          tarballs: installed,
-          smokes,
+          installed,
+          smokes: setSmokes,
           versions,
           typescript,
+          servers,
         });
       }
     }
     console.log(
-      `consumer projects: ${projects.length} (${kinds.join(', ')} × ${sets.join(', ')}), smokes: ${smokes.join(', ') || 'none'}; in ${work}`,
+      `consumer projects: ${projects.length} (${kinds.join(', ')} × ${sets.join(', ')}) on Node ${process.versions.node}, smokes: ${smokes.join(', ')}; in ${work}`,
     );
-    const results = await pool(
+    await pool(
       projects.map((project) => async () => {
         const result = await runProject(project);
         const summary =
@@ -351,8 +402,10 @@ async function main() {
         .join(', ');
       console.log(`${set} set installed: ${found}`);
     }
-    void results;
+  } catch (error) {
+    failed(['consumer test'], error.message);
   } finally {
+    await servers?.close();
     if (keep) console.log(`kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }

@@ -15,8 +15,10 @@ export const OTEL_API = '@opentelemetry/api';
 
 /**
  * Versions installed into the consumer projects. `low` pins the first release of each range we
- * claim; `high` takes the newest release in the range that runs on Node 20 (npm prefers versions
- * whose `engines` accept the running Node, and consumer-test checks the result).
+ * claim; `high` takes the newest release of the previous majors, which run on Node 20 (npm
+ * prefers versions whose `engines` accept the running Node, and consumer-test checks the
+ * result); `current` takes the newest majors (ai 7, openai 7, LangChain 1.4, OpenTelemetry SDK 3
+ * with api 1.10), which need Node 22.15 or later: the sets of the core README's install lines.
  */
 export const VERSION_SETS = {
   low: {
@@ -41,6 +43,34 @@ export const VERSION_SETS = {
     '@langchain/openai': '^1.0.0',
     zod: '^4.0.0',
   },
+  current: {
+    '@opentelemetry/api': '~1.10.0',
+    '@opentelemetry/sdk-trace': '^3.0.0',
+    '@opentelemetry/context-async-hooks': '^3.0.0',
+    '@opentelemetry/exporter-trace-otlp-proto': '^0.301.0',
+    '@opentelemetry/exporter-trace-otlp-http': '^0.301.0',
+    openai: '^7.0.0',
+    ai: '^7.0.0',
+    '@ai-sdk/otel': '^1.0.0',
+    '@ai-sdk/openai': '^4.0.0',
+    '@langchain/core': '~1.4.0',
+    '@langchain/openai': '~1.6.0',
+    zod: '^4.0.0',
+  },
+};
+
+/**
+ * Where each set runs and which APIs its smokes use. consumer-test runs the sets whose `node`
+ * range holds the running Node: low and high on Node 20, high and current on Node 22.15+.
+ * `otelSdk` is the OpenTelemetry SDK major (2: `BasicTracerProvider` from sdk-trace-base;
+ * 3: `TracerProvider` from sdk-trace), `ai` the AI SDK major (7 takes `@threadline/ai-sdk/otel`),
+ * `tsNode` the TypeScript `module` of the ts-node16 kind: `node20` where ESM-only packages (ai 7)
+ * are required from CommonJS, as Node 22 allows.
+ */
+export const SET_PROFILES = {
+  low: { node: '>=20.6.0 <22.0.0', otelSdk: 2, ai: 5, tsNode: 'node16' },
+  high: { node: '>=20.6.0', otelSdk: 2, ai: 6, tsNode: 'node16' },
+  current: { node: '>=22.15.0', otelSdk: 3, ai: 7, tsNode: 'node20' },
 };
 
 /** The project kinds every version set is installed into. */

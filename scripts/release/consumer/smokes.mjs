@@ -1,26 +1,34 @@
 // Smoke scripts of the consumer test: one per public package, written the way a user would write
-// it, in four dialects from one template: ESM or CommonJS, JavaScript or TypeScript. Each makes
-// one traced call against the loopback OpenAI-compatible server of @threadline/testing inside
-// propagateAttributes({ sessionId, userId }) and checks the session and user on the spans. A
-// smoke exits 0 when all is well, else prints why and exits 1.
+// it, in four dialects from one template: ESM or CommonJS, JavaScript or TypeScript, and for the
+// APIs of a version set (its OpenTelemetry SDK and AI SDK majors, matrix.mjs SET_PROFILES). Each
+// makes traced calls against the loopback OpenAI-compatible server of @threadline/testing (run
+// beside the project, its URL in SMOKE_OPENAI_BASE_URL; it calls the first tool it is offered,
+// then echoes) inside propagateAttributes({ sessionId, userId }) and checks the session and user
+// on the spans. A smoke exits 0 when all is well, else prints why and exits 1.
 
 /**
- * The packages that have a smoke, by name: the npm packages it needs beside the tarballs, and
- * its body. `ctx` gives the dialect: `t(text)` is `text` in TypeScript and nothing in JavaScript.
+ * The packages that have a smoke, by name: the npm packages it imports beside the tarballs, and
+ * its body; each may depend on the set's profile. `ctx` gives the dialect and the profile:
+ * `t(text)` is `text` in TypeScript and nothing in JavaScript. `skip(profile)` names why a set
+ * cannot run the smoke (the package is then not installed into that set).
  */
 export const SMOKES = {
   '@threadline/core': {
     slug: 'core',
-    imports: [
+    imports: (profile) => [
       ['@opentelemetry/api', ['trace']],
-      ['@opentelemetry/sdk-trace-base', ['InMemorySpanExporter']],
+      [sdkPackage(profile), ['InMemorySpanExporter']],
       ['@threadline/core', ['VERSION', 'getActiveAttributes', 'propagateAttributes']],
       ['@threadline/core/node', ['registerThreadline']],
     ],
-    body: () => `
+    body: ({ profile }) => `
   if (VERSION !== EXPECTED_VERSION) fail(\`VERSION is \${VERSION}, expected \${EXPECTED_VERSION}\`);
   const exporter = new InMemorySpanExporter();
   const threadline = registerThreadline({ serviceName: 'consumer-smoke', exporter, batch: false });
+  // It builds on the SDK the project installed, which differs between the sets.
+  if (threadline.sdk.packageName !== '${sdkPackage(profile)}') {
+    fail(\`registerThreadline built on \${threadline.sdk.packageName}@\${threadline.sdk.version}\`);
+  }
   try {
     await propagateAttributes({ sessionId: SESSION, userId: USER }, async () => {
       await pause(); // the scope must survive an await (AsyncLocalStorage context manager)
@@ -41,6 +49,9 @@ export const SMOKES = {
 
   '@threadline/testing': {
     slug: 'testing',
+    skip: (profile) =>
+      profile.otelSdk === 3 &&
+      'its peer @opentelemetry/sdk-trace-base 2 accepts no @opentelemetry/api 1.10 (npm: ERESOLVE)',
     imports: [
       ['@opentelemetry/api', ['trace']],
       ['@threadline/core', ['propagateAttributes']],
@@ -86,21 +97,15 @@ export const SMOKES = {
       ['@threadline/openai', ['observeOpenAI']],
     ],
     body: () => `
-  const server = await startMockOpenAI();
-  try {
-    server.enqueue({ content: 'pong' });
-    const client = observeOpenAI(new OpenAI({ baseURL: server.baseURL, apiKey: 'test-key' }));
-    const completion = await propagateAttributes({ sessionId: SESSION, userId: USER }, () =>
-      client.chat.completions.create({
-        model: 'gpt-4o-mini',
-        messages: [{ role: 'user', content: 'ping' }],
-      }),
-    );
-    const content = completion.choices[0]?.message.content;
-    if (content !== 'pong') fail(\`chat.completions.create returned \${JSON.stringify(content)}\`);
-  } finally {
-    await server.close();
-  }
+  const client = observeOpenAI(new OpenAI({ baseURL: BASE_URL, apiKey: 'test-key' }));
+  const completion = await propagateAttributes({ sessionId: SESSION, userId: USER }, () =>
+    client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'ping' }],
+    }),
+  );
+  const content = completion.choices[0]?.message.content;
+  if (content !== 'Echo: ping') fail(\`chat.completions.create returned \${JSON.stringify(content)}\`);
   await provider.forceFlush();
   checkOwnSpans(exporter.getFinishedSpans());`,
   },
@@ -108,34 +113,70 @@ export const SMOKES = {
   '@threadline/ai-sdk': {
     slug: 'ai-sdk',
     tracing: true,
-    imports: [
-      ['ai', ['generateText']],
+    imports: (profile) => [
+      ['ai', ['generateText', 'stepCountIs', 'tool']],
       ['@ai-sdk/openai', ['createOpenAI']],
-      ['@threadline/ai-sdk', ['telemetry']],
+      profile.ai >= 7
+        ? ['@threadline/ai-sdk/otel', ['registerThreadlineTelemetry', 'telemetry']]
+        : ['@threadline/ai-sdk', ['telemetry']],
+      ['zod', ['z']],
     ],
-    body: () => `
-  const server = await startMockOpenAI();
-  try {
-    server.enqueue({ content: 'pong' });
-    const openai = createOpenAI({ baseURL: server.baseURL, apiKey: 'test-key' });
-    const result = await propagateAttributes({ sessionId: SESSION, userId: USER }, () =>
-      generateText({
-        model: openai.chat('gpt-4o-mini'),
-        prompt: 'ping',
-        experimental_telemetry: telemetry(),
-      }),
-    );
-    if (result.text !== 'pong') fail(\`generateText returned \${JSON.stringify(result.text)}\`);
-  } finally {
-    await server.close();
+    // A tool loop (a tool call, then the answer): every span of the AI SDK, the tool call's and
+    // the tool's own included, must carry the scope's session; then a call outside any scope
+    // whose session comes from telemetry({ sessionId }). ai 7 takes the registered integration
+    // for the first call and the per-call settings (its `telemetry` option) for the second; ai
+    // 5/6 take `experimental_telemetry: telemetry()` for both.
+    body: ({ profile, t }) => {
+      const ai7 = profile.ai >= 7;
+      const expected = ai7
+        ? ['invoke_agent ', 'step ', 'chat ', 'execute_tool lookupOrder', 'order-lookup']
+        : ['ai.generateText', 'ai.generateText.doGenerate', 'ai.toolCall', 'order-lookup'];
+      const settingsType = t(': ReturnType<typeof telemetry>');
+      return `${ai7 ? '\n  registerThreadlineTelemetry();' : ''}
+  const openai = createOpenAI({ baseURL: BASE_URL, apiKey: 'test-key' });
+  const lookupOrder = tool({
+    description: 'Looks an order up',
+    inputSchema: z.object({ orderId: z.string() }),
+    execute: async ({ orderId }) => {
+      trace.getTracer('consumer-smoke').startSpan('order-lookup').end(); // the tool's own work
+      return { orderId, status: 'shipped' };
+    },
+  });
+  const ask = (settings${ai7 ? t('?') : ''}${settingsType}) =>
+    generateText({
+      model: openai.chat('gpt-4o-mini'),
+      prompt: 'Where is my order?',
+      tools: { lookupOrder },
+      stopWhen: stepCountIs(3),
+      ${ai7 ? '...(settings ? { telemetry: settings } : {}),' : 'experimental_telemetry: settings,'}
+    });
+  const result = await propagateAttributes({ sessionId: SESSION, userId: USER }, () =>
+    ask(${ai7 ? '' : 'telemetry()'}),
+  );
+  if (result.steps.length !== 2) {
+    fail(\`expected a tool call, then the answer; got \${result.steps.length} step(s)\`);
+  }
+  if (result.text !== 'Echo: Where is my order?') {
+    fail(\`generateText returned \${JSON.stringify(result.text)}\`);
   }
   await provider.forceFlush();
   const spans = exporter.getFinishedSpans();
-  const aiSpans = spans.filter((span) => span.name.startsWith('ai.'));
-  if (aiSpans.length === 0) {
-    fail(\`no ai.* span: telemetry() did not turn on the AI SDK's telemetry; spans: \${describe(spans)}\`);
+  for (const name of ${JSON.stringify(expected)}) {
+    if (!spans.some((span) => span.name.startsWith(name))) {
+      fail(\`no "\${name}" span; spans: \${describe(spans)}\`);
+    }
   }
-  checkSession(aiSpans, 'AI SDK span');`,
+  checkSession(spans, 'span');
+
+  exporter.reset();
+  await ask(telemetry({ sessionId: 'consumer-session-2', userId: USER }));
+  await provider.forceFlush();
+  const perCall = exporter.getFinishedSpans();
+  if (!perCall.some((span) => span.name.startsWith(${JSON.stringify(expected[3])}))) {
+    fail(\`telemetry({ sessionId }) outside a scope: spans \${describe(perCall)}\`);
+  }
+  checkSession(perCall, 'telemetry({ sessionId }) span', 'consumer-session-2');`;
+    },
   },
 
   '@threadline/langchain': {
@@ -147,47 +188,51 @@ export const SMOKES = {
       ['@threadline/langchain', ['ThreadlineCallbackHandler']],
     ],
     body: () => `
-  const server = await startMockOpenAI();
-  try {
-    server.enqueue({ content: 'pong' });
-    const model = new ChatOpenAI({
-      model: 'gpt-4o-mini',
-      apiKey: 'test-key',
-      configuration: { baseURL: server.baseURL },
-    });
-    const message = await propagateAttributes({ sessionId: SESSION, userId: USER }, () =>
-      model.invoke('ping', { callbacks: [new ThreadlineCallbackHandler()] }),
-    );
-    if (message.content !== 'pong') fail(\`invoke returned \${JSON.stringify(message.content)}\`);
-    await awaitAllCallbacks(); // LangChain may run handlers in the background
-  } finally {
-    await server.close();
-  }
+  const model = new ChatOpenAI({
+    model: 'gpt-4o-mini',
+    apiKey: 'test-key',
+    configuration: { baseURL: BASE_URL },
+  });
+  const message = await propagateAttributes({ sessionId: SESSION, userId: USER }, () =>
+    model.invoke('ping', { callbacks: [new ThreadlineCallbackHandler()] }),
+  );
+  if (message.content !== 'Echo: ping') fail(\`invoke returned \${JSON.stringify(message.content)}\`);
+  await awaitAllCallbacks(); // LangChain may run handlers in the background
   await provider.forceFlush();
   checkOwnSpans(exporter.getFinishedSpans());`,
   },
 };
 
-/** What a tracing smoke imports to set up a provider by hand, as the core README shows. */
-const TRACING_IMPORTS = [
-  ['@opentelemetry/api', ['context', 'trace']],
-  ['@opentelemetry/context-async-hooks', ['AsyncLocalStorageContextManager']],
-  [
-    '@opentelemetry/sdk-trace-base',
-    ['BasicTracerProvider', 'InMemorySpanExporter', 'SimpleSpanProcessor'],
-  ],
-  ['@threadline/core', ['ThreadlineSpanProcessor', 'propagateAttributes']],
-  ['@threadline/testing', ['startMockOpenAI']],
-];
+/** The trace SDK package of a profile: SDK 3 is one package, SDK 2's base is sdk-trace-base. */
+export function sdkPackage(profile) {
+  return profile.otelSdk >= 3 ? '@opentelemetry/sdk-trace' : '@opentelemetry/sdk-trace-base';
+}
 
-const TRACING_SETUP = `
+/** What a tracing smoke imports to set up a provider by hand, as the core README shows. */
+function tracingImports(profile) {
+  const provider = profile.otelSdk >= 3 ? 'TracerProvider' : 'BasicTracerProvider';
+  return [
+    ['@opentelemetry/api', ['context', 'trace']],
+    ['@opentelemetry/context-async-hooks', ['AsyncLocalStorageContextManager']],
+    [sdkPackage(profile), [provider, 'InMemorySpanExporter', 'SimpleSpanProcessor']],
+    ['@threadline/core', ['ThreadlineSpanProcessor', 'propagateAttributes']],
+  ];
+}
+
+/** SDK 3 renamed the provider and takes a processor's exporter as an option. */
+function tracingSetup(profile) {
+  const sdk3 = profile.otelSdk >= 3;
+  return `
 const exporter = new InMemorySpanExporter();
-const provider = new BasicTracerProvider({
-  spanProcessors: [new ThreadlineSpanProcessor(), new SimpleSpanProcessor(exporter)],
+const provider = new ${sdk3 ? 'TracerProvider' : 'BasicTracerProvider'}({
+  spanProcessors: [new ThreadlineSpanProcessor(), new SimpleSpanProcessor(${sdk3 ? '{ exporter }' : 'exporter'})],
 });
 context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
 trace.setGlobalTracerProvider(provider);
+// The OpenAI-compatible server of @threadline/testing that consumer-test runs beside the project.
+const BASE_URL = process.env.SMOKE_OPENAI_BASE_URL ?? '';
 `;
+}
 
 function mergeImports(lists) {
   const merged = new Map();
@@ -198,15 +243,22 @@ function mergeImports(lists) {
   return merged;
 }
 
+/** Why a set cannot run a package's smoke, or undefined when it can. */
+export function smokeSkipped(name, profile) {
+  return SMOKES[name].skip?.(profile) || undefined;
+}
+
 /**
  * The source of one smoke.
  * @param name the package, a key of SMOKES
- * @param options.module 'esm' | 'cjs'; options.typescript: boolean; options.version: expected
+ * @param options.module 'esm' | 'cjs'; options.typescript: boolean; options.version: expected;
+ *   options.profile: the set's profile (matrix.mjs SET_PROFILES)
  */
-export function smokeSource(name, { module, typescript, version }) {
+export function smokeSource(name, { module, typescript, version, profile }) {
   const smoke = SMOKES[name];
   const t = (text) => (typescript ? text : '');
-  const imports = mergeImports([...(smoke.tracing ? TRACING_IMPORTS : []), ...smoke.imports]);
+  const own = typeof smoke.imports === 'function' ? smoke.imports(profile) : smoke.imports;
+  const imports = mergeImports([...(smoke.tracing ? tracingImports(profile) : []), ...own]);
   const lines = [];
   for (const [from, names] of imports) {
     const list = [...names].join(', ');
@@ -217,7 +269,7 @@ export function smokeSource(name, { module, typescript, version }) {
     );
   }
   if (typescript) {
-    lines.push(`import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';`);
+    lines.push(`import type { ReadableSpan } from '${sdkPackage(profile)}';`);
   }
   return `// Consumer smoke of ${name} (generated by scripts/release/consumer-test.mjs).
 ${lines.join('\n')}
@@ -242,9 +294,13 @@ function describe(spans${t(': readonly ReadableSpan[]')})${t(': string')} {
   return names.join(', ') || 'none';
 }
 
-function checkSession(spans${t(': readonly ReadableSpan[]')}, what${t(': string')})${t(': void')} {
+function checkSession(
+  spans${t(': readonly ReadableSpan[]')},
+  what${t(': string')},
+  session = SESSION,
+)${t(': void')} {
   for (const span of spans) {
-    for (const [key, expected] of [['session.id', SESSION], ['user.id', USER]]) {
+    for (const [key, expected] of [['session.id', session], ['user.id', USER]]) {
       const actual = span.attributes[key${t(' as string')}];
       if (actual !== expected) {
         fail(\`\${what} "\${span.name}" has \${key} \${JSON.stringify(actual)}, expected \${expected}\`);
@@ -265,8 +321,8 @@ function checkOwnSpans(spans${t(': readonly ReadableSpan[]')})${t(': void')} {
   }
   checkSession(own, 'span');
 }
-${smoke.tracing ? TRACING_SETUP : ''}
-async function main()${t(': Promise<void>')} {${smoke.body({ t })}
+${smoke.tracing ? tracingSetup(profile) : ''}
+async function main()${t(': Promise<void>')} {${smoke.tracing ? "\n  if (!BASE_URL) fail('SMOKE_OPENAI_BASE_URL is not set');" : ''}${smoke.body({ t, profile })}
 }
 
 main().then(
