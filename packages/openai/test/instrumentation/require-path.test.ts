@@ -69,6 +69,7 @@ async function sameCall(
 }
 
 const MESSAGES = [{ role: 'user' as const, content: 'where is my parcel' }];
+const CITY_SCHEMA = z.toJSONSchema(z.object({ city: z.string() })) as Record<string, unknown>;
 
 describe.each(SDKS)('a required %s, never wrapped', (_name, SDK, major) => {
   let instrumented: OpenAI;
@@ -180,13 +181,12 @@ describe.each(SDKS)('a required %s, never wrapped', (_name, SDK, major) => {
   });
 
   it('parse makes one span, not one more for the create it calls', async () => {
-    const Answer = z.object({ city: z.string() });
     const format = {
       type: 'json_schema' as const,
       json_schema: {
         name: 'answer',
         strict: true,
-        schema: z.toJSONSchema(Answer) as Record<string, unknown>,
+        schema: CITY_SCHEMA,
       },
     };
     h.mock.enqueue({ content: '{"city":"Lyon"}' });
@@ -203,5 +203,42 @@ describe.each(SDKS)('a required %s, never wrapped', (_name, SDK, major) => {
       response_format: format,
     });
     expect(h.spans().map((s) => s.attributes['gen_ai.operation.name'])).toEqual(['chat', 'chat']);
+  });
+
+  it('helpers that call the patched create make a span per request, wrapped or not', async () => {
+    for (const client of [instrumented, observeOpenAI(instrumented)]) {
+      h.mock.enqueue({ content: 'streamed by the helper', usage: { input: 3, output: 4 } });
+      const completion = await client.chat.completions
+        .stream({
+          model: 'gpt-4o-mini',
+          messages: MESSAGES,
+          stream_options: { include_usage: true },
+        })
+        .finalChatCompletion();
+      expect(completion.choices[0]!.message.content).toBe('streamed by the helper');
+      h.mock.enqueue({ content: '{"city":"Lyon"}' });
+      const response = await client.responses.parse({
+        model: 'gpt-4o-mini',
+        input: 'where is it',
+        text: {
+          format: { type: 'json_schema', name: 'answer', strict: true, schema: CITY_SCHEMA },
+        },
+      });
+      expect(response.output_parsed).toEqual({ city: 'Lyon' });
+    }
+    const spans = h.spans();
+    expect(
+      spans.map((s) => [
+        s.attributes['openai.api.type'],
+        s.attributes['gen_ai.request.stream'] ?? false,
+        s.attributes['gen_ai.usage.output_tokens'] !== undefined,
+      ]),
+    ).toEqual([
+      ['chat_completions', true, true],
+      ['responses', false, true],
+      ['chat_completions', true, true],
+      ['responses', false, true],
+    ]);
+    expect(h.mock.requests).toHaveLength(4);
   });
 });
