@@ -8,6 +8,8 @@ export interface Measured {
   rounds: number[];
   /** Median of the per-round medians of what the iterations returned (e.g. ms to first chunk). */
   latency?: number;
+  /** Per-round medians of what the iterations returned, for paired comparisons of latency. */
+  latencyRounds?: number[];
 }
 
 /** How long and how often to measure. */
@@ -42,7 +44,10 @@ function summarise(rounds: number[], latencies: number[]): Measured {
   const mid = quantile(sorted, 0.5);
   const spread = mid > 0 ? (quantile(sorted, 0.75) - quantile(sorted, 0.25)) / mid : 0;
   const out: Measured = { median: mid, spread, rounds };
-  if (latencies.length > 0) out.latency = median(latencies);
+  if (latencies.some(Number.isFinite)) {
+    out.latency = median(latencies.filter(Number.isFinite));
+    out.latencyRounds = latencies;
+  }
   return out;
 }
 
@@ -116,7 +121,8 @@ export async function compareAsync(
       const ns = cpuNanos(start) / iterations;
       if (round >= warmup) {
         samples[name]!.push(ns);
-        if (perCall.length > 0) latencies[name]!.push(median(perCall));
+        // NaN for a round without latencies keeps latencyRounds aligned with rounds.
+        latencies[name]!.push(perCall.length > 0 ? median(perCall) : Number.NaN);
       }
     }
   }

@@ -20,6 +20,13 @@ export interface WorkloadResult {
   baseline: string;
   /** The Threadline case. */
   threadline: string;
+  /** The peers' cases Threadline is judged against (Langfuse, OpenInference, Baggage). */
+  peers: string[];
+  /**
+   * The floor's case, where one exists: the least any setup recording the same pays (a
+   * processor that only sets the same attributes, a hand-made span, a do-nothing handler).
+   */
+  floor?: string;
   cases: Record<string, CaseResult>;
   /** What was run, for the JSON (iterations, rounds, warm-up). */
   settings: { iterations: number; rounds: number; warmup: number };
@@ -39,9 +46,22 @@ function medianOf(values: number[]): number {
  * machine) cancels out of each difference instead of landing on whichever case it hit.
  */
 export function overheadOf(result: WorkloadResult, name: string): number {
+  return medianOf(overheadRounds(result, name));
+}
+
+/** A case's per-round overheads over the baseline (same round, back to back). */
+export function overheadRounds(result: WorkloadResult, name: string): number[] {
   const base = result.cases[result.baseline]!.rounds;
-  const own = result.cases[name]!.rounds;
-  return medianOf(own.map((ns, round) => ns - base[round]!));
+  return result.cases[name]!.rounds.map((ns, round) => ns - base[round]!);
+}
+
+/**
+ * Per-round differences `a − b`. The baseline cancels out of a difference of two overheads,
+ * and so does load that drifts between rounds.
+ */
+export function pairedDifferences(result: WorkloadResult, a: string, b: string): number[] {
+  const y = result.cases[b]!.rounds;
+  return result.cases[a]!.rounds.map((ns, round) => ns - y[round]!);
 }
 
 /** A case's time relative to the baseline: the median of the per-round ratios. */
@@ -53,8 +73,6 @@ export function ratioOf(result: WorkloadResult, name: string): number {
 
 /** Interquartile range over rounds of the per-round difference between two cases. */
 export function differenceSpread(result: WorkloadResult, a: string, b: string): number {
-  const x = result.cases[a]!.rounds;
-  const y = result.cases[b]!.rounds;
-  const sorted = x.map((ns, round) => ns - y[round]!).sort((p, q) => p - q);
+  const sorted = pairedDifferences(result, a, b).sort((p, q) => p - q);
   return quantile(sorted, 0.75) - quantile(sorted, 0.25);
 }

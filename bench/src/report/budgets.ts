@@ -1,94 +1,78 @@
-import { differenceSpread, overheadOf, ratioOf, type WorkloadResult } from '../result';
+import type { WorkloadResult } from '../result';
+import { CONFIDENCE, type Judged, type Verdict } from '../stats/verdict';
+import { compareFirstChunk, compareFloor, comparePeers, FLOOR_LIMIT } from './compare';
+import { formatSignedNs } from './format-ns';
 
-/** One budget of the adapter and core issues, read off one run. */
+/** One budget, read off one run. */
 export interface BudgetCheck {
+  /** The workload (`a-2`, `c-stream`) or scale dimension (`scale-depth`) it is about. */
+  id: string;
+  kind: 'peers' | 'floor' | 'first chunk' | 'growth';
   budget: string;
   measured: string;
+  /** The paired verdict, where the budget is judged on rounds. */
+  verdict?: Verdict;
+  /** Not clearly missed: `ahead` or `within noise` for a paired budget. */
   met: boolean;
 }
 
-const PEERS = ['langfuse', 'openinference', 'baggage'];
+const level = `${Math.round(CONFIDENCE * 100)}%`;
 
-function byId(results: readonly WorkloadResult[], id: string): WorkloadResult | undefined {
-  return results.find((r) => r.id === id);
+function interval(judged: Judged, format: (x: number) => string): string {
+  if (!Number.isFinite(judged.low)) return `no ${level} interval from ${judged.count} rounds`;
+  return `${level} CI [${format(judged.low)}, ${format(judged.high)}]`;
 }
 
-const us = (ns: number) => `${(ns / 1000).toFixed(1)} µs`;
-const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+const ms = (x: number) => `${x < 0 ? '−' : '+'}${Math.abs(x).toFixed(3)} ms`;
 
-/** The budgets of each workload, checked against the medians of one run. */
+/**
+ * The budgets of every workload, from one run: Threadline's overhead against the lowest peer's
+ * (the verdict `ahead`, `behind` or `within noise` on the paired per-round differences), against
+ * the floor's where the workload has one (at most {@link FLOOR_LIMIT}×), and the added time to
+ * the first streamed chunk against the lowest peer's.
+ */
 export function checkBudgets(results: readonly WorkloadResult[]): BudgetCheck[] {
   const checks: BudgetCheck[] = [];
-  for (const id of ['a-2', 'a-8']) {
-    const r = byId(results, id);
-    if (!r) continue;
-    const overhead = (name: string) => overheadOf(r, name);
-    const tl = overhead('threadline');
-    const peers = PEERS.map((p) => [p, overhead(p)] as const);
-    const lowest = Math.min(...peers.map(([, o]) => o));
-    checks.push({
-      budget: `(${id}) Threadline's per-span overhead below every peer's`,
-      measured: `threadline ${Math.round(tl)} ns; ${peers.map(([p, o]) => `${p} ${Math.round(o)} ns`).join(', ')}`,
-      met: tl < lowest,
-    });
-  }
-  for (const id of ['c-plain', 'c-stream']) {
-    const r = byId(results, id);
-    if (!r) continue;
-    const bare = r.cases.bare!;
-    const tl = r.cases.threadline!;
-    const share = ratioOf(r, 'threadline') - 1;
-    checks.push({
-      budget: `(${id}) observeOpenAI < 3% of a bare call (CPU)`,
-      measured: `+${us(overheadOf(r, 'threadline'))} on ${us(bare.median)} = ${pct(share)} (langfuse's wrapper: ${pct(ratioOf(r, 'langfuse') - 1)})`,
-      met: share < 0.03,
-    });
-    if (bare.latency !== undefined && tl.latency !== undefined) {
-      const extra = tl.latency - bare.latency;
+  for (const r of results) {
+    const peers = comparePeers(r);
+    if (peers) {
+      const d = peers.difference;
       checks.push({
-        budget: `(${id}) observeOpenAI adds < 0.1 ms to the first chunk`,
-        measured: `${tl.latency.toFixed(3)} ms vs ${bare.latency.toFixed(3)} ms bare: ${extra >= 0 ? '+' : ''}${extra.toFixed(3)} ms`,
-        met: extra < 0.1,
+        id: r.id,
+        kind: 'peers',
+        budget: `(${r.id}) Threadline's overhead ≤ the lowest peer's`,
+        measured: `threadline ${formatSignedNs(peers.threadline)}, lowest peer ${peers.peer} ${formatSignedNs(peers.peerOverhead)} per ${r.per}; paired difference ${formatSignedNs(d.median)}, ${interval(d, formatSignedNs)}: ${d.verdict}`,
+        verdict: d.verdict,
+        met: d.verdict !== 'behind',
       });
     }
-  }
-  const d = byId(results, 'd');
-  if (d) {
-    const none = d.cases['no handler']!.median;
-    const tl = d.cases.threadline!.median;
-    const share = ratioOf(d, 'threadline') - 1;
-    const overNoop = d.cases['noop handler']
-      ? `; a no-op handler alone +${pct(ratioOf(d, 'noop handler') - 1)}, Threadline's handler +${us(overheadOf(d, 'threadline') - overheadOf(d, 'noop handler'))} over it`
-      : '';
-    const lf = d.cases.langfuse ? `; langfuse +${pct(ratioOf(d, 'langfuse') - 1)}` : '';
-    checks.push({
-      budget: '(d) ThreadlineCallbackHandler < 15% over no handler',
-      measured: `${us(tl)} vs ${us(none)} = +${pct(share)}${overNoop}${lf}`,
-      met: share < 0.15,
-    });
-  }
-  const e = byId(results, 'e');
-  const a2 = byId(results, 'a-2');
-  if (e && a2) {
-    const perSpan = overheadOf(a2, 'threadline');
-    const otel = e.cases.otel!;
-    const tl = e.cases.threadline!;
-    const spans = tl.spansPerIteration ?? 0;
-    const expected = spans * perSpan;
-    const overOtel = overheadOf(e, 'threadline') - overheadOf(e, 'otel');
-    const excess = overOtel - expected;
-    const processorOnly = e.cases['otel + threadline processor'];
-    const split = processorOnly
-      ? `; processor + scope alone +${us(overheadOf(e, 'otel + threadline processor') - overheadOf(e, 'otel'))}, telemetry() on top +${us(overheadOf(e, 'threadline') - overheadOf(e, 'otel + threadline processor'))}`
-      : '';
-    // "Measurable": beyond 2% of the call, or beyond the round-to-round noise of the paired
-    // difference (its interquartile range), whichever is larger.
-    const noise = Math.max(0.02 * otel.median, differenceSpread(e, 'threadline', 'otel'));
-    checks.push({
-      budget: '(e) telemetry() costs no more than its spans’ per-span cost',
-      measured: `+${us(overOtel)} over telemetry on; ${spans} spans × ${Math.round(perSpan)} ns = ${us(expected)}; excess ${us(excess)} (${pct(excess / otel.median)} of the call; noise ${us(noise)})${split}`,
-      met: excess < noise,
-    });
+    const floor = compareFloor(r);
+    if (floor) {
+      const m = floor.margin;
+      const ratio = Number.isFinite(floor.ratio) ? `${floor.ratio.toFixed(2)}×` : 'no ratio';
+      const side =
+        m.verdict === 'ahead' ? 'under' : m.verdict === 'behind' ? 'over' : 'within noise of';
+      checks.push({
+        id: r.id,
+        kind: 'floor',
+        budget: `(${r.id}) Threadline's overhead ≤ ${FLOOR_LIMIT}× the floor's (${floor.floor})`,
+        measured: `threadline ${formatSignedNs(floor.threadline)}, floor ${formatSignedNs(floor.floorOverhead)}: ${ratio}; threadline − ${FLOOR_LIMIT}× floor ${formatSignedNs(m.median)}, ${interval(m, formatSignedNs)}: ${side} ${FLOOR_LIMIT}×`,
+        verdict: m.verdict,
+        met: m.verdict !== 'behind',
+      });
+    }
+    const chunk = compareFirstChunk(r);
+    if (chunk) {
+      const d = chunk.difference;
+      checks.push({
+        id: r.id,
+        kind: 'first chunk',
+        budget: `(${r.id}) Threadline's added time to the first chunk ≤ the lowest peer's`,
+        measured: `threadline ${ms(chunk.threadline)}, lowest peer ${chunk.peer} ${ms(chunk.peerAdded)}; paired difference ${ms(d.median)}, ${interval(d, ms)}: ${d.verdict}`,
+        verdict: d.verdict,
+        met: d.verdict !== 'behind',
+      });
+    }
   }
   return checks;
 }

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { overheadOf, ratioOf, type WorkloadResult } from '../result';
+import type { ScaleDimension } from '../scale/scale-dimension';
 import type { BudgetCheck } from './budgets';
 import { type BarGroup, renderChart } from './chart-svg';
 
@@ -36,6 +37,10 @@ export const COLORS: Record<string, string> = {
   otel: '#868e96',
   'otel + threadline processor': '#74c0fc',
   'noop handler': '#ced4da',
+  'setAttributes floor': '#ced4da',
+  'span floor': '#ced4da',
+  'span + chunk-watch floor': '#ced4da',
+  'otel + metadata + threadline processor': '#a5d8ff',
 };
 
 const label = (r: WorkloadResult) =>
@@ -97,6 +102,7 @@ export function chartOf(results: readonly WorkloadResult[], machine: Machine): s
 export async function writeResults(
   dir: URL,
   results: readonly WorkloadResult[],
+  scale: readonly ScaleDimension[],
   budgets: readonly BudgetCheck[],
   machine: Machine,
   seconds: number,
@@ -107,8 +113,10 @@ export async function writeResults(
   const document = {
     machine,
     seconds,
-    units: 'CPU nanoseconds per iteration (median over rounds); latency in wall-clock ms',
+    units:
+      'CPU nanoseconds per iteration (median over rounds), per span in scale; latency in wall-clock ms',
     workloads: results,
+    scale,
     budgets,
   };
   await writeFile(json, `${JSON.stringify(document, null, 2)}\n`);

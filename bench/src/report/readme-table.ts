@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { overheadOf, ratioOf, type WorkloadResult } from '../result';
-import { formatNs } from './table';
+import { formatNs } from './format-ns';
 
 const doc = JSON.parse(
   readFileSync(new URL('../../results/bench-results.json', import.meta.url), 'utf8'),

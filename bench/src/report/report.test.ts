@@ -1,17 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { median, quantile } from '../measure';
 import { differenceSpread, overheadOf, ratioOf, type WorkloadResult } from '../result';
+import type { ScaleDimension } from '../scale/scale-dimension';
 import { checkBudgets } from './budgets';
 import { escapeXml, renderChart } from './chart-svg';
+import { compareFirstChunk, compareFloor, comparePeers } from './compare';
+import { checkGrowth, overheadGrowth } from './growth';
 import { chartOf } from './output';
 
-function workload(id: string, rounds: Record<string, number[]>, baseline = 'bare'): WorkloadResult {
+function workload(
+  id: string,
+  rounds: Record<string, number[]>,
+  {
+    baseline = 'bare',
+    peers = ['langfuse', 'openinference', 'baggage'],
+    floor = undefined as string | undefined,
+  } = {},
+): WorkloadResult {
   return {
     id,
     title: `(${id[0]}) test`,
     per: 'span',
     baseline,
     threadline: 'threadline',
+    peers,
+    ...(floor === undefined ? {} : { floor }),
     settings: { iterations: 1, rounds: 3, warmup: 0 },
     cases: Object.fromEntries(
       Object.entries(rounds).map(([name, r]) => [
@@ -21,6 +34,20 @@ function workload(id: string, rounds: Record<string, number[]>, baseline = 'bare
     ),
   };
 }
+
+const ROUNDS = 21;
+/** Deterministic round-to-round noise in [-amplitude, amplitude], a different pattern per seed. */
+const noise = (round: number, amplitude: number, seed = 1) =>
+  ((((round + 1) * (7 + seed * 6)) % 11) / 5 - 1) * amplitude;
+/**
+ * Per-round CPU of a case: a load that drifts a lot from round to round (it hits every case of a
+ * round alike), the case's own overhead, and a little noise of its own.
+ */
+const rounds = (overhead: number, amplitude = 5, seed = 1, count = ROUNDS) =>
+  Array.from(
+    { length: count },
+    (_, r) => 1000 + 400 * Math.sin(r) + overhead + noise(r, amplitude, seed),
+  );
 
 describe('bench statistics', () => {
   it('median and quantiles interpolate', () => {
@@ -39,30 +66,160 @@ describe('bench statistics', () => {
   });
 });
 
-describe('budgets', () => {
-  it('(a) is met only when Threadline has the lowest overhead of all', () => {
-    const rounds = (tl: number) => ({
-      bare: [100, 100, 100],
-      threadline: [tl, tl, tl],
-      langfuse: [300, 300, 300],
-      openinference: [150, 150, 150],
-      baggage: [160, 160, 160],
+describe('verdict against the lowest peer', () => {
+  it('is ahead when Threadline is clearly cheaper in the paired rounds, whatever the drift', () => {
+    const r = workload('a-2', {
+      bare: rounds(0),
+      threadline: rounds(50, 5, 2),
+      langfuse: rounds(2500, 5, 3),
+      openinference: rounds(680, 5, 4),
+      baggage: rounds(590, 5, 5),
     });
-    expect(checkBudgets([workload('a-2', rounds(120))])[0]?.met).toBe(true);
-    expect(checkBudgets([workload('a-2', rounds(155))])[0]?.met).toBe(false);
+    const peers = comparePeers(r)!;
+    expect(peers.peer).toBe('baggage');
+    expect(peers.difference.verdict).toBe('ahead');
+    expect(peers.difference.high).toBeLessThan(0);
+    const [check] = checkBudgets([r]);
+    expect(check).toMatchObject({ id: 'a-2', kind: 'peers', verdict: 'ahead', met: true });
+    expect(check!.measured).toContain('ahead');
   });
 
-  it('(c) reads the CPU share and the time to the first chunk', () => {
-    const r = workload('c-stream', {
-      bare: [1000, 1000, 1000],
-      threadline: [1020, 1020, 1020],
-      langfuse: [1100, 1100, 1100],
+  it('is behind when Threadline is clearly dearer than the lowest peer, even if cheaper than others', () => {
+    const r = workload('b-2', {
+      bare: rounds(0),
+      threadline: rounds(262, 5, 2),
+      langfuse: rounds(218, 5, 3),
+      openinference: rounds(378, 5, 4),
+      baggage: rounds(251, 5, 5),
     });
-    r.cases.bare!.latency = 1;
-    r.cases.threadline!.latency = 1.2;
-    const [cpu, firstChunk] = checkBudgets([r]);
-    expect(cpu?.met).toBe(true);
-    expect(firstChunk?.met).toBe(false);
+    expect(comparePeers(r)!.peer).toBe('langfuse');
+    const [check] = checkBudgets([r]);
+    expect(check).toMatchObject({ verdict: 'behind', met: false });
+  });
+
+  it('is within noise when the paired differences straddle 0', () => {
+    // Differences of ±30 around a true difference of 0, far larger than a 2 ns gap in medians.
+    const base = rounds(0);
+    const r = workload(
+      'c-plain',
+      {
+        bare: base,
+        threadline: base.map((ns, i) => ns + 100 + (i % 2 ? 30 : -30)),
+        langfuse: base.map((ns, i) => ns + 100 + (i % 3 === 0 ? 2 : 0)),
+      },
+      { peers: ['langfuse'] },
+    );
+    const [check] = checkBudgets([r]);
+    expect(check).toMatchObject({ verdict: 'within noise', met: true });
+  });
+
+  it('says within noise, not ahead, when too few rounds give no 95% interval', () => {
+    const r = workload('a-2', {
+      bare: rounds(0, 5, 1, 5),
+      threadline: rounds(50, 5, 2, 5),
+      baggage: rounds(590, 5, 5, 5),
+    });
+    const { difference } = comparePeers(r)!;
+    expect(difference.verdict).toBe('within noise');
+    expect(difference.low).toBe(-Infinity);
+    expect(checkBudgets([r])[0]!.measured).toContain('no 95% interval from 5 rounds');
+  });
+
+  it('judges only the peers the workload names', () => {
+    const r = workload(
+      'd',
+      {
+        'no handler': rounds(0),
+        threadline: rounds(100),
+        'noop handler': rounds(60),
+        langfuse: rounds(190, 5, 3),
+      },
+      { baseline: 'no handler', peers: ['langfuse'] },
+    );
+    expect(comparePeers(r)!.peer).toBe('langfuse');
+  });
+});
+
+describe('floor budget', () => {
+  const withFloor = (threadline: number, floor: number, amplitude = 5) =>
+    workload(
+      'a-8',
+      {
+        bare: rounds(0),
+        threadline: rounds(threadline, amplitude, 2),
+        'setAttributes floor': rounds(floor, amplitude, 3),
+      },
+      { peers: [], floor: 'setAttributes floor' },
+    );
+
+  it('is met under 1.3× the floor and prints the ratio', () => {
+    const floor = compareFloor(withFloor(120, 100))!;
+    expect(floor.ratio).toBeCloseTo(1.2, 1);
+    expect(floor.margin.verdict).toBe('ahead');
+    const check = checkBudgets([withFloor(120, 100)]).find((c) => c.kind === 'floor')!;
+    expect(check.met).toBe(true);
+    expect(check.measured).toMatch(/1\.[12]\d×/);
+  });
+
+  it('is missed when clearly over 1.3× the floor', () => {
+    const check = checkBudgets([withFloor(160, 100)]).find((c) => c.kind === 'floor')!;
+    expect(check).toMatchObject({ verdict: 'behind', met: false });
+  });
+
+  it('is within noise near 1.3× with noisy rounds', () => {
+    expect(compareFloor(withFloor(130, 100, 60))!.margin.verdict).toBe('within noise');
+  });
+});
+
+describe('first streamed chunk', () => {
+  it("compares Threadline's added latency with the lowest peer's, paired by round", () => {
+    const r = workload(
+      'c-stream',
+      { bare: rounds(0), threadline: rounds(100), langfuse: rounds(120, 5, 3) },
+      { peers: ['langfuse'] },
+    );
+    const wall = Array.from({ length: ROUNDS }, (_, i) => 0.6 + 0.1 * Math.sin(i));
+    r.cases.bare!.latencyRounds = wall;
+    r.cases.threadline!.latencyRounds = wall.map((ms, i) => ms + 0.08 + noise(i, 0.002));
+    r.cases.langfuse!.latencyRounds = wall.map((ms, i) => ms + 0.06 + noise(i, 0.002, 3));
+    const chunk = compareFirstChunk(r)!;
+    expect(chunk.threadline).toBeCloseTo(0.08, 2);
+    expect(chunk.difference.verdict).toBe('behind');
+    const kinds = checkBudgets([r]).map((c) => `${c.kind}:${c.verdict}`);
+    expect(kinds).toEqual(['peers:ahead', 'first chunk:behind']);
+  });
+});
+
+describe('scale growth', () => {
+  const dimension = (overheads: number[]): ScaleDimension => ({
+    id: 'depth',
+    title: 'nesting depth',
+    unit: 'levels',
+    note: '',
+    sizes: overheads.map((overhead, i) => ({
+      size: 10 ** i,
+      spansPerIteration: 10 ** i,
+      result: workload(`scale-depth-${10 ** i}`, {
+        bare: rounds(0),
+        threadline: rounds(overhead, 0),
+      }),
+    })),
+  });
+
+  it('is flat within 1.3× of the smallest per-span overhead', () => {
+    const growth = overheadGrowth(dimension([50, 60, 55]), 'threadline');
+    expect(growth.factor).toBeCloseTo(1.2, 1);
+    expect(growth.flat).toBe(true);
+    expect(checkGrowth([dimension([50, 60, 55])])[0]).toMatchObject({ met: true, kind: 'growth' });
+  });
+
+  it('grows past 1.3×, and has no factor when an overhead is not above 0', () => {
+    const [grows] = checkGrowth([dimension([50, 80, 200])]);
+    expect(grows!.met).toBe(false);
+    expect(grows!.measured).toContain('4.00×');
+    const none = overheadGrowth(dimension([-3, 40, 50]), 'threadline');
+    expect(Number.isNaN(none.factor)).toBe(true);
+    expect(none.flat).toBe(false);
   });
 });
 
@@ -86,7 +243,11 @@ describe('chart', () => {
     const svg = chartOf(
       [
         workload('a-2', { bare: [100, 100, 100], threadline: [164, 164, 164] }),
-        workload('d', { 'no handler': [100, 100, 100], threadline: [150, 150, 150] }, 'no handler'),
+        workload(
+          'd',
+          { 'no handler': [100, 100, 100], threadline: [150, 150, 150] },
+          { baseline: 'no handler' },
+        ),
       ],
       {
         date: '2026-11-21',

@@ -1,15 +1,7 @@
 import { overheadOf, ratioOf, type WorkloadResult } from '../result';
+import { CONFIDENCE } from '../stats/verdict';
 import type { BudgetCheck } from './budgets';
-
-/** A duration given in nanoseconds, in the unit that reads best. */
-export function formatNs(ns: number): string {
-  if (!Number.isFinite(ns)) return '—';
-  const abs = Math.abs(ns);
-  if (abs >= 1e6) return `${(ns / 1e6).toFixed(3)} ms`;
-  if (abs >= 1e4) return `${(ns / 1e3).toFixed(1)} µs`;
-  if (abs >= 1e3) return `${(ns / 1e3).toFixed(2)} µs`;
-  return `${Math.round(ns)} ns`;
-}
+import { formatNs } from './format-ns';
 
 /**
  * One workload as a table: each setup's median, the round-to-round spread, its ratio to the
@@ -57,10 +49,15 @@ export function printOverheadMatrix(result: WorkloadResult): void {
   console.table(rows);
 }
 
-/** Prints the budget checks. */
+/** Prints the budget checks, one line each with its verdict. */
 export function printBudgets(checks: readonly BudgetCheck[]): void {
-  console.log('\nBudgets (read from this run):');
+  console.log(
+    `\nBudgets (read from this run; Threadline against the lowest peer and the floor on the paired per-round differences, ${Math.round(CONFIDENCE * 100)}% sign-test interval of their median: ahead = wholly below 0, behind = wholly above, else within noise):`,
+  );
   for (const check of checks) {
     console.log(`  ${check.met ? 'met    ' : 'MISSED '} ${check.budget}: ${check.measured}`);
   }
+  const missed = checks.filter((c) => !c.met).length;
+  const behind = checks.filter((c) => c.verdict === 'behind').length;
+  console.log(`  ${checks.length - missed} of ${checks.length} met; ${behind} behind`);
 }

@@ -17,6 +17,9 @@ import type { BenchFields } from '../fields';
 export const SETUP_NAMES = ['bare', 'threadline', 'langfuse', 'openinference', 'baggage'] as const;
 export type SetupName = (typeof SETUP_NAMES)[number];
 
+/** The peers Threadline is judged against on the span and scope workloads. */
+export const PEER_NAMES: readonly string[] = ['langfuse', 'openinference', 'baggage'];
+
 /** Enters a propagation scope the way one setup does, runs `fn` in it, returns its result. */
 export type EnterScope = <T>(fields: BenchFields, fn: () => T) => T;
 

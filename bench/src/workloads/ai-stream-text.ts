@@ -62,8 +62,10 @@ export async function aiStreamText(
     per: 'call',
     baseline: 'telemetry off',
     threadline: 'threadline',
+    peers: ['langfuse'],
+    floor: 'otel + metadata + threadline processor',
     cases: out,
     settings: options,
-    note: 'otel = experimental_telemetry on, plain tracer; + threadline processor = the same with ThreadlineSpanProcessor and a scope; + metadata = also sessionId and userId in the telemetry metadata, as telemetry() puts them; threadline = telemetry() (processor too)',
+    note: 'otel = experimental_telemetry on, plain tracer; + threadline processor = the same with ThreadlineSpanProcessor and a scope; + metadata = also sessionId and userId in the telemetry metadata, as telemetry() puts them (the floor: the settings telemetry() makes, made by hand); threadline = telemetry() (processor too)',
   };
 }

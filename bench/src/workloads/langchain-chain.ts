@@ -56,8 +56,10 @@ export async function langChainChain(
     per: 'chain run',
     baseline: 'no handler',
     threadline: 'threadline',
+    peers: ['langfuse'],
+    floor: 'noop handler',
     cases: out,
     settings: options,
-    note: "noop handler = a callback handler that does nothing: LangChain's own callback cost",
+    note: "noop handler = a callback handler that does nothing: LangChain's own callback cost (the floor)",
   };
 }

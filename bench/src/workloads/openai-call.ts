@@ -1,7 +1,14 @@
 import { observeOpenAI as langfuseObserve } from '@langfuse/openai';
+import type { Span } from '@opentelemetry/api';
 import { observeOpenAI } from '@threadline/openai';
 import OpenAI from 'openai';
 import { TWO_FIELDS } from '../fields';
+import {
+  CHUNK_WATCH_FLOOR,
+  inFloorSpan,
+  SPAN_FLOOR,
+  watchChunks,
+} from '../fixtures/openai-span-floor';
 import type { MeasureOptions } from '../measure';
 import { measureWithSpanCounts } from '../measure-with-spans';
 import type { WorkloadResult } from '../result';
@@ -30,7 +37,8 @@ export async function openAICall(
   const threadline = observeOpenAI(client());
   const langfuse = langfuseObserve(client());
 
-  const call = async (openai: OpenAI): Promise<number | undefined> => {
+  // `span`: the floor's, whose chunk watch sits between the stream and its reader.
+  const call = async (openai: OpenAI, span?: Span): Promise<number | undefined> => {
     if (!streamed) {
       const reply = await openai.chat.completions.create(REQUEST);
       if (!reply.choices[0]?.message.content) throw new Error('empty reply');
@@ -38,11 +46,13 @@ export async function openAICall(
     }
     const start = performance.now();
     let first: number | undefined;
-    const stream = await openai.chat.completions.create({ ...REQUEST, stream: true });
+    const raw = await openai.chat.completions.create({ ...REQUEST, stream: true });
+    const stream = span ? watchChunks(raw, span, start) : raw;
     for await (const _chunk of stream) first ??= performance.now() - start;
     return first;
   };
 
+  const floor = streamed ? CHUNK_WATCH_FLOOR : SPAN_FLOOR;
   const cases: Record<string, () => Promise<unknown>> = {
     bare: withProcessors(global, [], () => enterBare(TWO_FIELDS, () => call(bare))),
     threadline: withProcessors(global, [peers.threadline], () =>
@@ -50,6 +60,9 @@ export async function openAICall(
     ),
     langfuse: withProcessors(global, [peers.langfuse], () =>
       enterLangfuse(TWO_FIELDS, () => call(langfuse)),
+    ),
+    [floor]: withProcessors(global, [peers.threadline], () =>
+      enterThreadline(TWO_FIELDS, () => inFloorSpan((span) => call(bare, span))),
     ),
   };
   const out = await measureWithSpanCounts(cases, global, options);
@@ -59,8 +72,10 @@ export async function openAICall(
     per: 'call',
     baseline: 'bare',
     threadline: 'threadline',
+    peers: ['langfuse'],
+    floor,
     cases: out,
     settings: options,
-    note: 'bare = the OpenAI client without instrumentation; to 1st chunk = wall-clock median',
+    note: `bare = the OpenAI client without instrumentation; ${floor} = Threadline's processor and scope, one hand-made span around the bare call${streamed ? ', each chunk looked at as it passes' : ''}; to 1st chunk = wall-clock median`,
   };
 }

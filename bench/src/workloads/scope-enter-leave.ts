@@ -2,7 +2,7 @@ import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import type { BenchFields } from '../fields';
 import { compareSync, type MeasureOptions } from '../measure';
 import type { CaseResult, WorkloadResult } from '../result';
-import { ENTER, type PeerProcessors, SETUP_NAMES } from '../setups/peers';
+import { ENTER, PEER_NAMES, type PeerProcessors, SETUP_NAMES } from '../setups/peers';
 
 const nothing = () => undefined;
 
@@ -33,6 +33,7 @@ export async function scopeEnterLeave(
     per: 'scope',
     baseline: 'bare',
     threadline: 'threadline',
+    peers: [...PEER_NAMES],
     cases: out,
     settings: options,
     note: 'no span active; bare = the fields put on the context with context.with, nothing else',

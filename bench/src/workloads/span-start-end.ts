@@ -1,15 +1,16 @@
 import { context, type Span, trace } from '@opentelemetry/api';
-import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import type { BenchFields } from '../fields';
 import { compareSync, type MeasureOptions } from '../measure';
 import type { CaseResult, WorkloadResult } from '../result';
-import { CountingExportProcessor } from '../setups/export-processor';
-import { ENTER, type PeerProcessors, processorsOf, SETUP_NAMES } from '../setups/peers';
+import { SET_ATTRIBUTES_FLOOR } from '../setups/floor-processor';
+import { PEER_NAMES, type PeerProcessors } from '../setups/peers';
+import { spanSetups, threadlineAttributesOf } from '../setups/span-setups';
 
 /**
  * Workload (a): one span started and ended, a child of a live request span, inside a scope of
  * `fields` entered each setup's way. Every setup has its own provider: its propagating
- * processor, then the same counting export processor.
+ * processor, then the same counting export processor. The floor sets Threadline's attributes,
+ * precomputed, and nothing else.
  */
 export async function spanStartEnd(
   label: string,
@@ -17,26 +18,21 @@ export async function spanStartEnd(
   peers: PeerProcessors,
   options: MeasureOptions,
 ): Promise<WorkloadResult> {
+  const setups = spanSetups(peers, threadlineAttributesOf(peers, fields));
   const parents: Span[] = [];
-  const exports: Record<string, CountingExportProcessor> = {};
   const cases: Record<string, () => void> = {};
-  for (const name of SETUP_NAMES) {
-    const exporter = new CountingExportProcessor();
-    const tracer = new BasicTracerProvider({
-      spanProcessors: [...processorsOf(name, peers), exporter],
-    }).getTracer('bench');
-    const ctx = ENTER[name](fields, () => {
+  for (const [name, { tracer, enter }] of Object.entries(setups)) {
+    const ctx = enter(fields, () => {
       const parent = tracer.startSpan('request');
       parents.push(parent);
       return trace.setSpan(context.active(), parent);
     });
-    exports[name] = exporter;
     cases[name] = () => tracer.startSpan('work', undefined, ctx).end();
   }
   const measured = await compareSync(cases, options);
   const out: Record<string, CaseResult> = {};
-  for (const name of SETUP_NAMES) {
-    const last = exports[name]!.last;
+  for (const [name, { exporter }] of Object.entries(setups)) {
+    const last = exporter.last;
     out[name] = { ...measured[name]!, attributes: Object.keys(last?.attributes ?? {}).length };
   }
   for (const parent of parents) parent.end();
@@ -46,7 +42,10 @@ export async function spanStartEnd(
     per: 'span',
     baseline: 'bare',
     threadline: 'threadline',
+    peers: [...PEER_NAMES],
+    floor: SET_ATTRIBUTES_FLOOR,
     cases: out,
     settings: options,
+    note: `${SET_ATTRIBUTES_FLOOR} = a processor that only sets the attributes Threadline writes, precomputed`,
   };
 }

@@ -1,0 +1,65 @@
+import { overheadOf } from '../result';
+import type { ScaleDimension } from '../scale/scale-dimension';
+import type { BudgetCheck } from './budgets';
+import { formatSignedNs } from './format-ns';
+
+/** The most Threadline's per-span overhead may grow from a dimension's smallest size to its largest. */
+export const FLAT_LIMIT = 1.3;
+
+/** How a case's per-span cost grows across the sizes of one dimension. */
+export interface Growth {
+  /** Each size's per-span value, in size order. */
+  values: Array<{ size: number; value: number }>;
+  /** Largest ÷ smallest value (NaN when the smallest is not above 0: no ratio to take). */
+  factor: number;
+  flat: boolean;
+}
+
+function growthOfValues(values: Array<{ size: number; value: number }>): Growth {
+  const numbers = values.map((v) => v.value);
+  const low = Math.min(...numbers);
+  const factor = low > 0 ? Math.max(...numbers) / low : Number.NaN;
+  return { values, factor, flat: factor <= FLAT_LIMIT };
+}
+
+/**
+ * Growth of a case's per-span overhead over bare OpenTelemetry at the same size: what the
+ * setup itself adds per span, with the SDK's own scaling and the harness's (waking a task,
+ * entering a context) taken out by the pairing with bare.
+ */
+export function overheadGrowth(dimension: ScaleDimension, name: string): Growth {
+  return growthOfValues(
+    dimension.sizes.map(({ size, result }) => ({ size, value: overheadOf(result, name) })),
+  );
+}
+
+/** Growth of a case's whole per-span CPU time (bare's share included), for reference. */
+export function totalGrowth(dimension: ScaleDimension, name: string): Growth {
+  return growthOfValues(
+    dimension.sizes.map(({ size, result }) => ({ size, value: result.cases[name]!.median })),
+  );
+}
+
+/** `1.12×`, or why there is no factor. */
+export function formatFactor(growth: Growth): string {
+  return Number.isFinite(growth.factor) ? `${growth.factor.toFixed(2)}×` : 'no factor';
+}
+
+/** Threadline's growth on every dimension, as budgets: flat when ≤ {@link FLAT_LIMIT}×. */
+export function checkGrowth(dimensions: readonly ScaleDimension[]): BudgetCheck[] {
+  return dimensions.map((dimension) => {
+    const threadline = dimension.sizes[0]?.result.threadline ?? 'threadline';
+    const growth = overheadGrowth(dimension, threadline);
+    const path = growth.values
+      .map((v) => `${formatSignedNs(v.value)} at ${v.size.toLocaleString('en-US')}`)
+      .join(', ');
+    const why = Number.isFinite(growth.factor) ? '' : ' (an overhead not above 0)';
+    return {
+      id: `scale-${dimension.id}`,
+      kind: 'growth',
+      budget: `(scale) Threadline's per-span overhead flat across ${dimension.title} (≤ ${FLAT_LIMIT}×)`,
+      measured: `${path} ${dimension.unit}; largest ÷ smallest ${formatFactor(growth)}${why}: ${growth.flat ? 'flat' : 'grows'}`,
+      met: growth.flat,
+    };
+  });
+}
