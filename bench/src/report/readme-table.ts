@@ -1,22 +1,29 @@
 /**
- * Prints the README's benchmark table from bench/results/bench-results.json, so the README
- * shows exactly what the committed run measured.
+ * Prints the README's benchmark tables from bench/results/bench-results.json, so the README
+ * shows exactly what the committed run measured: the workloads with Threadline's verdict against
+ * the lowest peer, and the scale dimensions with Threadline's growth factor.
  * Usage: npx tsx --conditions=@threadline/source bench/src/report/readme-table.ts
  */
 import { readFileSync } from 'node:fs';
 import { overheadOf, ratioOf, type WorkloadResult } from '../result';
-import { formatNs } from './format-ns';
+import type { ScaleDimension } from '../scale/scale-dimension';
+import { PEER_NAMES } from '../setups/peers';
+import { compareFloor, comparePeers } from './compare';
+import { formatNs, formatSignedNs } from './format-ns';
+import { formatFactor, overheadGrowth } from './growth';
 
 const doc = JSON.parse(
   readFileSync(new URL('../../results/bench-results.json', import.meta.url), 'utf8'),
-) as { workloads: WorkloadResult[] };
+) as { workloads: WorkloadResult[]; scale?: ScaleDimension[] };
+// Results written before the verdicts named no peers: the peers of the table then.
+for (const w of doc.workloads) w.peers ??= PEER_NAMES.filter((p) => w.cases[p]);
 const byId = new Map(doc.workloads.map((w) => [w.id, w]));
-const PEERS = ['threadline', 'langfuse', 'openinference', 'baggage'];
+const SETUPS = ['threadline', 'langfuse', 'openinference', 'baggage'];
 const cell = (text: string | undefined) => text ?? '–';
 
 const rows: string[] = [
-  '| workload (CPU per iteration) | baseline | Threadline | Langfuse | OpenInference | Baggage |',
-  '| --- | --- | --- | --- | --- | --- |',
+  '| workload (CPU per iteration) | baseline | Threadline | Langfuse | OpenInference | Baggage | Threadline vs lowest peer | Threadline ÷ floor |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- |',
 ];
 const label: Record<string, string> = {
   'a-2': '(a) span start+end, 2 fields',
@@ -47,8 +54,35 @@ for (const [id, title] of Object.entries(label)) {
       : `+${((ratioOf(w, name) - 1) * 100).toFixed(1)}%`;
     return text + latency(name);
   };
+  const peers = comparePeers(w);
+  const floor = compareFloor(w);
+  const verdict = peers ? `${peers.difference.verdict} (${peers.peer})` : undefined;
+  const overFloor =
+    floor && Number.isFinite(floor.ratio)
+      ? `${floor.ratio.toFixed(2)}× (${floor.floor})`
+      : undefined;
   rows.push(
-    `| ${title} | ${formatNs(base.median)}${latency(w.baseline)} | ${PEERS.map((p) => cell(value(p))).join(' | ')} |`,
+    `| ${title} | ${formatNs(base.median)}${latency(w.baseline)} | ${SETUPS.map((p) => cell(value(p))).join(' | ')} | ${cell(verdict)} | ${cell(overFloor)} |`,
   );
 }
 console.log(rows.join('\n'));
+
+for (const dimension of doc.scale ?? []) {
+  const first = dimension.sizes[0]?.result;
+  if (!first) continue;
+  const growth = overheadGrowth(dimension, first.threadline);
+  console.log(
+    `\n| ${dimension.title} (overhead per span) | Threadline | Langfuse | OpenInference | Baggage | floor |`,
+  );
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const { size, result } of dimension.sizes) {
+    const value = (name: string | undefined) =>
+      name && result.cases[name] ? formatSignedNs(overheadOf(result, name)) : undefined;
+    console.log(
+      `| ${size.toLocaleString('en-US')} ${dimension.unit} | ${SETUPS.map((p) => cell(value(p))).join(' | ')} | ${cell(value(result.floor))} |`,
+    );
+  }
+  console.log(
+    `\nThreadline's growth across ${dimension.title}: ${formatFactor(growth)} (${growth.flat ? 'flat' : 'grows'}).`,
+  );
+}
