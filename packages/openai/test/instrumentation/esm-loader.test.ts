@@ -65,7 +65,11 @@ describe.each(SDKS)('an imported %s (ESM), never wrapped', (_name, _SDK, major) 
     // By name where that finds this major (the way applications import it), else by path.
     expect(await runApp(install.dir === BY_NAME ? '' : install.esmEntry)).toBe('exit 0');
     expect(mock.requests).toHaveLength(4);
-    const spans = receiver.spans().filter((s) => s.scope.name === '@threadline/openai');
+    // Each span is its own export request, so they may arrive in any order: order by start.
+    const spans = receiver
+      .spans()
+      .filter((s) => s.scope.name === '@threadline/openai')
+      .sort((a, b) => Number(BigInt(a.startTimeUnixNano) - BigInt(b.startTimeUnixNano)));
     expect(
       spans.map((s) => [
         s.name,
