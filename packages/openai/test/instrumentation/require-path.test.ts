@@ -156,6 +156,26 @@ describe.each(SDKS)('a required %s, never wrapped', (_name, SDK, major) => {
     expect(span.events.map((e) => e.name)).toEqual(['exception']);
   });
 
+  it('an AzureOpenAI client is covered too (the same resource classes)', async () => {
+    const { AzureOpenAI } = sdkInstall(major).require();
+    const azure = new AzureOpenAI({
+      baseURL: h.mock.baseURL,
+      apiKey: 'sk-test-not-a-real-key',
+      apiVersion: '2024-10-21',
+      maxRetries: 0,
+    });
+    // Azure's deployment paths are not served by the loopback server: the call fails, recorded.
+    const error = await azure.embeddings
+      .create({ model: 'text-embedding-3-small', input: 'x' })
+      .catch((e: unknown) => e);
+    expect((error as { status?: number }).status).toBe(404);
+    expect(h.onlySpan().attributes).toMatchObject({
+      'gen_ai.provider.name': 'azure.ai.openai',
+      'gen_ai.operation.name': 'embeddings',
+      'error.type': '404',
+    });
+  });
+
   it('a client also wrapped by observeOpenAI makes one span per call, with the options', async () => {
     const client = observeOpenAI(instrumented, {
       sessionId: 'conv-wrapped',
