@@ -13,21 +13,23 @@ import {
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import {
   contextWithAttributes,
-  contextWithExplicitAttributes,
   detectSensitive,
   getActiveAttributes,
   getContextAttributes,
-  getSpanAttributes,
-  isContentCaptureEnabled,
   propagateAttributes,
   type ResolvedAttributes,
+  ThreadlineSpanProcessor,
+  validateAttributes,
+} from '@threadline/core';
+import {
+  contextWithExplicitAttributes,
+  getSpanAttributes,
+  isContentCaptureEnabled,
   recordSpanError,
   safely,
-  ThreadlineSpanProcessor,
   toContentAttribute,
-  validateAttributes,
   validateExplicitAttributes,
-} from '@threadline/core';
+} from '@threadline/core/adapter';
 import { registerThreadline } from '@threadline/core/node';
 import { createSpanCapture } from '@threadline/testing';
 import fc from 'fast-check';

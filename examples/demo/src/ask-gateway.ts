@@ -3,7 +3,7 @@ import {
   isContentCaptureEnabled,
   LANGFUSE_OBSERVATION_ATTRIBUTES,
   toContentAttribute,
-} from '@threadline/core';
+} from '@threadline/core/adapter';
 import { w3cTraceOnly } from '@threadline-examples/cross-service';
 
 /** Options of {@link askGateway}. */

@@ -1,19 +1,7 @@
-export {
-  isContentCaptureEnabled,
-  MAX_CONTENT_CHARS,
-  toContentAttribute,
-} from './adapter/content-capture';
-export {
-  contextWithExplicitAttributes,
-  getSpanAttributes,
-  validateExplicitAttributes,
-} from './adapter/explicit-attributes';
-export { recordSpanError, safely } from './adapter/span-errors';
 export type {
   AttributeField,
   MetadataValue,
   ResolvedAttributes,
-  ScalarField,
   ThreadlineAttributes,
 } from './attributes';
 export {
@@ -21,21 +9,13 @@ export {
   configureThreadline,
   resetThreadlineConfiguration,
 } from './configuration/configure-threadline';
-export { BAGGAGE_KEYS, BAGGAGE_LIMITS } from './keys/baggage-keys';
+export { BAGGAGE_KEYS } from './keys/baggage-keys';
 export {
-  DEFAULT_DIALECTS,
   type Dialect,
   LANGFUSE_ATTRIBUTES,
   OPENINFERENCE_ATTRIBUTES,
   OTEL_ATTRIBUTES,
 } from './keys/dialect-keys';
-export {
-  AI_SDK_METADATA_ATTRIBUTES,
-  GEN_AI_ATTRIBUTES,
-  GEN_AI_OPERATIONS,
-  LANGFUSE_OBSERVATION_ATTRIBUTES,
-  type ObservationType,
-} from './keys/genai-keys';
 export {
   ThreadlineSpanProcessor,
   type ThreadlineSpanProcessorOptions,

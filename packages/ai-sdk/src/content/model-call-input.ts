@@ -1,5 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
-import { toBoundedJson } from './bounded-json';
+import { toBoundedJson } from '@threadline/core/adapter';
 import { GEN_AI_CONTENT_ATTRIBUTES as GEN_AI } from './content-keys';
 import { genAiPromptOf } from './prompt-messages';
 import { toolDefinitionsOf } from './tool-definitions';
@@ -17,15 +17,15 @@ export function withGenAiInput(attributes: Attributes): Attributes {
   if (!prompt && !tools) return attributes;
   const out: Attributes = { ...attributes };
   if (prompt && prompt.messages.length > 0 && out[GEN_AI.INPUT_MESSAGES] === undefined) {
-    const json = toBoundedJson(prompt.messages);
+    const json = toBoundedJson(prompt.messages, { masked: true });
     if (json !== undefined) out[GEN_AI.INPUT_MESSAGES] = json;
   }
   if (prompt && prompt.systemInstructions.length > 0) {
-    const json = toBoundedJson(prompt.systemInstructions);
+    const json = toBoundedJson(prompt.systemInstructions, { masked: true });
     if (json !== undefined) out[GEN_AI.SYSTEM_INSTRUCTIONS] ??= json;
   }
   if (tools) {
-    const json = toBoundedJson(tools);
+    const json = toBoundedJson(tools, { masked: true });
     if (json !== undefined) out[GEN_AI.TOOL_DEFINITIONS] ??= json;
   }
   return out;

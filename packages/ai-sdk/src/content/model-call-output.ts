@@ -1,5 +1,5 @@
 import type { Attributes, AttributeValue } from '@opentelemetry/api';
-import { toBoundedJson } from './bounded-json';
+import { toBoundedJson } from '@threadline/core/adapter';
 import {
   finishReasonOf,
   type GenAiMessage,
@@ -81,6 +81,6 @@ export class ModelCallOutput {
       parts,
       finish_reason: finishReasonOf(recorded['ai.response.finishReason']),
     };
-    return toBoundedJson([message]);
+    return toBoundedJson([message], { masked: true });
   }
 }

@@ -7,7 +7,7 @@ import { toBoundedJson } from './bounded-json';
 
 describe('toBoundedJson', () => {
   it('leaves JSON that fits as it is', () => {
-    expect(toBoundedJson({ a: 'b' }, 100)).toBe('{"a":"b"}');
+    expect(toBoundedJson({ a: 'b' }, { maxChars: 100 })).toBe('{"a":"b"}');
     expect(toBoundedJson(undefined)).toBeUndefined();
   });
 
@@ -16,7 +16,7 @@ describe('toBoundedJson', () => {
       { role: 'user', parts: [{ type: 'text', content: 'short question' }] },
       { role: 'tool', parts: [{ type: 'tool_call_response', response: 'x'.repeat(500) }] },
     ];
-    const json = toBoundedJson(value, 200)!;
+    const json = toBoundedJson(value, { maxChars: 200 })!;
     expect(json.length).toBeLessThanOrEqual(200);
     const parsed = JSON.parse(json);
     expect(parsed[0].parts[0].content).toBe('short question');
@@ -25,7 +25,7 @@ describe('toBoundedJson', () => {
 
   it('keeps the newest entries of a list when cutting strings is not enough', () => {
     const messages = Array.from({ length: 40 }, (_, i) => ({ role: 'user', n: i }));
-    const json = toBoundedJson(messages, 120)!;
+    const json = toBoundedJson(messages, { maxChars: 120 })!;
     expect(json.length).toBeLessThanOrEqual(120);
     const kept = JSON.parse(json) as Array<{ n: number }>;
     expect(kept.at(-1)?.n).toBe(39);
@@ -57,5 +57,7 @@ describe('toBoundedJson with a configured mask', () => {
       },
     });
     expect(toBoundedJson([{ role: 'user', content: 'card 4111' }])).toBeUndefined();
+    // Content built from masked values is not masked twice.
+    expect(toBoundedJson(['card ****'], { masked: true })).toBe('["card ****"]');
   });
 });

@@ -1,6 +1,14 @@
 import { diag } from '@opentelemetry/api';
 import { MAX_CONTENT_CHARS, maskContent } from './content-capture';
 
+/** Options of {@link toBoundedJson}. */
+export interface BoundedJsonOptions {
+  /** Characters at most. Default {@link MAX_CONTENT_CHARS}. */
+  maxChars?: number;
+  /** The value holds content that went through the mask already: do not mask it again. */
+  masked?: boolean;
+}
+
 /** Marks a string that was cut (the mark of `toContentAttribute` too). */
 const CUT_MARK = '…[truncated]';
 
@@ -45,14 +53,15 @@ function fitByCuttingStrings(value: unknown, maxChars: number): string | undefin
  * never cut mid-value as `langfuse.observation.input` is). Too long, the longest strings are
  * cut first, each marked `…[truncated]`; if that is not enough, a list keeps its last entries
  * (the newest messages). The configured mask (configureThreadline's `mask`) is applied
- * first. Undefined when nothing fits, the value cannot be serialised or the mask threw.
+ * first, unless the value was built from content masked already (`masked: true`). Undefined
+ * when nothing fits, the value cannot be serialised or the mask threw.
  */
 export function toBoundedJson(
   raw: unknown,
-  maxChars: number = MAX_CONTENT_CHARS,
+  { maxChars = MAX_CONTENT_CHARS, masked = false }: BoundedJsonOptions = {},
 ): string | undefined {
   if (raw === undefined) return undefined;
-  const value = maskContent(raw);
+  const value = masked ? raw : maskContent(raw);
   if (value === undefined) return undefined;
   try {
     const json = JSON.stringify(value);

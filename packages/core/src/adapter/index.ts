@@ -17,7 +17,7 @@ export {
   THREADLINE_SPAN_ATTRIBUTES,
   USAGE_DETAIL_KEYS,
 } from '../keys/threadline-keys';
-export { toBoundedJson } from './bounded-json';
+export { type BoundedJsonOptions, toBoundedJson } from './bounded-json';
 export {
   isContentCaptureEnabled,
   MAX_CONTENT_CHARS,

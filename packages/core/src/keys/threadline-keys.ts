@@ -35,9 +35,12 @@ export type EndReason = (typeof END_REASONS)[keyof typeof END_REASONS];
  * generation by matching these names against the model's price keys (OpenAI's naming).
  */
 export const USAGE_DETAIL_KEYS = {
-  /** Input (prompt) tokens, cached ones included. */
+  /**
+   * Input (prompt) tokens other than the cached and cache-write ones below: as Langfuse's own
+   * integrations count them, the details add up to the total.
+   */
   INPUT: 'input',
-  /** Output (completion) tokens, reasoning ones included. */
+  /** Output (completion) tokens other than the reasoning ones below. */
   OUTPUT: 'output',
   /** Input and output together. */
   TOTAL: 'total',
