@@ -12,7 +12,7 @@ import { postSpans } from './support/otlp-json';
 import { makeSpan } from './support/spans';
 
 /*
- * Acceptance (issue 16) in headless Chromium: with spans stored that once took every page down,
+ * Acceptance in headless Chromium: with spans stored that once took every page down,
  * every page loads; totals, tool names, time zones, long ids and deleting as a person sees them;
  * with `--host 0.0.0.0` the page works through the printed address and its cookie only.
  */

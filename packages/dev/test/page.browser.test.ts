@@ -9,7 +9,7 @@ import { launchChromium, SKIP_BROWSER_TESTS } from './support/chromium';
 import { exportConversation, SUPPORT_TURNS } from './support/conversation';
 
 /*
- * Acceptance (issue 8): a conversation made by a real tracer with ThreadlineSpanProcessor and
+ * Acceptance: a conversation made by a real tracer with ThreadlineSpanProcessor and
  * exported by the real OTLP exporter to a running `threadline dev` shows in headless Chromium:
  * the sessions list, the replay in order with its texts, the users page, the trace waterfall.
  * Each page is saved as a screenshot under test-output/.

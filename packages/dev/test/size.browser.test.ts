@@ -12,7 +12,7 @@ import { postSpans } from './support/otlp-json';
 import { makeSpan } from './support/spans';
 
 /*
- * Acceptance (issue 16, size): 50 000 spans in 500 sessions, a trace of 10 001 spans, a flat
+ * Acceptance (size): 50 000 spans in 500 sessions, a trace of 10 001 spans, a flat
  * trace of 600 children and a 5 MB input, in a real store behind a real server, read in
  * headless Chromium: lists page by cursor with counts and no page over 200 KB, the big trace
  * renders a bounded number of rows and loads the rest on demand, "Show all" loads the whole

@@ -35,7 +35,7 @@ function everyAddress(): string[] {
     `/traces/${TRACE}/turn/user`,
     `/traces/${TRACE}/turn/assistant`,
     ...observations.map((o) => `/traces/${TRACE}/observations/${o}`),
-    // The ones with content (the tool's AI SDK keys are not content keys in SPEC §8).
+    // The ones with content (the tool's AI SDK keys are not content keys in docs/contract.md#backends).
     ...[1, 2, 4, 5].flatMap((n) => [
       `/traces/${TRACE}/observations/${ids(n)}/input`,
       `/traces/${TRACE}/observations/${ids(n)}/output`,
@@ -61,7 +61,7 @@ async function expectEveryAddressAnswers(dev: DevServer): Promise<void> {
   expect(failures).toEqual([]);
 }
 
-describe('the page with hostile spans stored (issue 16)', () => {
+describe('the page with hostile spans stored', () => {
   it('answers every page and route, across a restart, and shows the cut values marked', async () => {
     const db = join(dir, 'hostile.db');
     const first = await startDevServer({ port: 0, uiPort: 0, db });

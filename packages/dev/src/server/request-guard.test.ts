@@ -7,7 +7,7 @@ import { isLoopbackName, TOKEN_HEADER } from './request-guard';
 import { type DevServer, startDevServer } from './start-dev-server';
 
 /*
- * DNS rebinding and exposure (issue 16): both servers answer to their own names only, with
+ * DNS rebinding and exposure: both servers answer to their own names only, with
  * `--host 0.0.0.0` every request needs the token, and writes must come from the page's origin.
  */
 

@@ -43,7 +43,7 @@ const SPANS = [
     startMs: 2000,
     attributes: { 'session.id': 's-a', 'user.id': 'u-2', 'langfuse.environment': 'staging' },
   }),
-  // Carries no user: counts for the session, not for any user (SPEC §8, last bullet).
+  // Carries no user: counts for the session, not for any user (docs/contract.md#backends, last bullet).
   generation(2, 2, { 'session.id': 's-a' }),
   makeSpan({
     trace: 3,

@@ -10,7 +10,7 @@ export function nestedJson(levels: number): string {
 export const HOSTILE_SESSION = 'hostile-session';
 
 /**
- * One trace of spans that once took every page down (issue 16): content nested 5,000 and
+ * One trace of spans that once took every page down: content nested 5,000 and
  * 100,000 levels deep in each key the viewer reads as input or output, on the root (so it is
  * the trace's input and output too), a model call, a tool and an OpenInference span; plus a span
  * that ends before it starts. `trace` picks the trace id.
