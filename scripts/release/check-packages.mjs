@@ -143,7 +143,13 @@ function checkPeers(entry, packed, fail, note, packagesByName) {
   const optional = packed.peerDependenciesMeta ?? {};
   // A command-line tool (`bin`) runs in its own process, so it may depend on the API instead;
   // what it imports must still be declared (checkDist) and its dependencies' peers provided.
-  const required = [...(packed.bin ? [] : [OTEL_API]), ...(FRAMEWORK_PEERS[entry.name] ?? [])];
+  // A package with no OpenTelemetry package among its dependencies and peers (the read model)
+  // uses none; if its dist imported one anyway, checkDist reports it as undeclared.
+  const usesOtel = Object.keys({ ...deps, ...peers }).some((n) => n.startsWith('@opentelemetry/'));
+  const required = [
+    ...(packed.bin || !usesOtel ? [] : [OTEL_API]),
+    ...(FRAMEWORK_PEERS[entry.name] ?? []),
+  ];
   for (const name of required) {
     if (!(name in peers)) fail(`${name} is not a peer dependency`);
     else if (optional[name]?.optional) fail(`${name} is an optional peer; it must be required`);
@@ -211,6 +217,20 @@ function checkPeers(entry, packed, fail, note, packagesByName) {
   }
 }
 
+/**
+ * Subpath entries that exist for one optional peer: importing the entry means using that peer,
+ * so loading it at load time is the point (the package's main entry must still not need it).
+ */
+const ENTRY_PEERS = {
+  '@threadline/openai': [['dist/instrumentation/', '@opentelemetry/instrumentation']],
+};
+
+function isEntryOfPeer(packageName, file, peer) {
+  return (ENTRY_PEERS[packageName] ?? []).some(
+    ([prefix, name]) => name === peer && file.startsWith(prefix),
+  );
+}
+
 function checkDist(entry, dir, packed, fail) {
   const files = listFiles(dir);
   const js = files.filter((f) => /^dist\/.*\.(c|m)?js$/.test(f));
@@ -237,7 +257,12 @@ function checkDist(entry, dir, packed, fail) {
           `undeclared ${name}`,
           `${file} imports ${name}, which is neither a dependency nor a peer`,
         );
-      } else if (optional[name]?.optional && !(name in deps) && how === 'static') {
+      } else if (
+        optional[name]?.optional &&
+        !(name in deps) &&
+        how === 'static' &&
+        !isEntryOfPeer(entry.name, file, name)
+      ) {
         once(
           `optional ${name} ${file}`,
           `${file} imports the optional peer ${name} at load time: without it the entry fails to load`,
