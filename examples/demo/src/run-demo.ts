@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { context, propagation, trace } from '@opentelemetry/api';
 import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import type { InvalidValueReport } from '@threadline/core';
+import type { Dialect, InvalidValueReport } from '@threadline/core';
 import { registerThreadline } from '@threadline/core/node';
 import {
   type LangfuseObservation,
@@ -38,6 +38,8 @@ export interface DemoOptions {
   dev?: boolean;
   /** Default: when `out` is a TTY and NO_COLOR is unset. */
   color?: boolean;
+  /** The processors' dialects; add `'openinference'` for what Phoenix reads. Default `otel` + `langfuse`. */
+  dialects?: readonly Dialect[];
 }
 
 /** What the demo did, for callers and tests. */
@@ -68,6 +70,7 @@ export async function runDemo({
   env = process.env,
   dev = false,
   color,
+  dialects,
 }: DemoOptions = {}): Promise<DemoResult> {
   const style = createStyle(color ?? wantsColor(out, env));
   const width = Math.min(80, out.columns ?? 80);
@@ -103,6 +106,7 @@ export async function runDemo({
 
     // The support app (the adapters, the web client, the gateway) registers globally...
     const app = registerThreadline({
+      ...(dialects ? { dialects } : {}),
       serviceName: 'support-bot',
       exporter: [],
       spanProcessors: appExporting,
@@ -110,6 +114,7 @@ export async function runDemo({
     // ...and the agent service behind the gateway has its own provider: the only one that reads
     // baggage, because only the gateway calls it.
     const agentTelemetry = registerThreadline({
+      ...(dialects ? { dialects } : {}),
       serviceName: 'agent-service',
       readBaggage: true,
       register: false,

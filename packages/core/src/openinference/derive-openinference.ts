@@ -147,10 +147,14 @@ export function deriveOpenInference(span: EndingSpan, turns: TraceTurns): void {
   const kind = deriveSpanKind(attributes, span.name);
   const root = isLocalRoot(span);
   if (kind === undefined) {
-    // A root such as an HTTP request span: it shows the turn the spans under it recorded.
+    // A root such as an HTTP request span: it shows what it recorded itself, else the turn the
+    // spans under it recorded (those of another service are seen by that service's processor).
     if (!root) return;
     const turn = turns.take(span.spanContext().traceId);
-    if (turn) writeValues(new SpanWriter(span), {}, turn);
+    const own = readSpanContent(attributes, K.CHAIN);
+    if (turn || own.input !== undefined || own.output !== undefined) {
+      writeValues(new SpanWriter(span), own, turn ?? {});
+    }
     return;
   }
   const writer = new SpanWriter(span);

@@ -382,6 +382,20 @@ describe('openinference dialect: attributes derived as spans end', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('a root without a GenAI kind (a client request span) shows the question and answer it recorded itself', () => {
+    const harness = createHarness({ dialects: ALL });
+    const request = harness.tracer().startSpan('POST gateway/chat');
+    request.setAttribute('langfuse.observation.input', 'Can it go to my neighbour?');
+    request.setAttribute('langfuse.observation.output', 'Yes, I noted it.');
+    request.end();
+    expect(harness.span('POST gateway/chat').attributes).toMatchObject({
+      'input.value': 'Can it go to my neighbour?',
+      'input.mime_type': 'text/plain',
+      'output.value': 'Yes, I noted it.',
+    });
+    expect(harness.span('POST gateway/chat').attributes['openinference.span.kind']).toBeUndefined();
+  });
+
   it('a span ended under a remote parent is the local root', () => {
     const harness = createHarness({ dialects: ALL });
     const remote = trace.setSpanContext(context.active(), {
