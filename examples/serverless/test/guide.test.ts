@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, it } from 'vitest';
 
-const guidePath = join(import.meta.dirname, '../../../docs/guides/serverless.md');
+const guidePath = join(import.meta.dirname, '../../../docs/serverless.md');
 const guide = readFileSync(guidePath, 'utf8');
 
 it('quotes each code block from the example file linked just before it, as the file has it', () => {
@@ -11,7 +11,7 @@ it('quotes each code block from the example file linked just before it, as the f
   for (const block of blocks) {
     const before = guide.slice(0, block.index);
     const links = [
-      ...before.matchAll(/\]\((\.\.\/\.\.\/examples\/serverless\/src\/[^)]+\.ts)\):\s*$/g),
+      ...before.matchAll(/\]\((\.\.\/examples\/serverless\/src\/[^)]+\.ts)\):\s*$/g),
     ];
     const source = links.at(-1)?.[1];
     expect(source, `the block at offset ${block.index} names no file`).toBeDefined();
