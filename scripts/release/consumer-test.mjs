@@ -11,7 +11,8 @@
 //   sets:  low and high end of the previous majors' ranges (Node 20) and the newest majors
 //          (`current`: ai 7, openai 7, LangChain 1.4, OpenTelemetry SDK 3; Node 22.15+), chosen
 //          by the running Node: low and high on Node 20, high and current on Node 22 and 24
-//          (scripts/release/matrix.mjs).
+//          (scripts/release/matrix.mjs); a set's TypeScript kinds run on one Node only (its
+//          `typescriptOn`: high on 20, current on 22), unless --kinds names them.
 // Builds first (turbo; cached), packs with `pnpm pack`, installs with npm and its shared cache;
 // the `@threadline` scope comes from a registry on 127.0.0.1 that serves the tarballs
 // (tarball-registry.mjs), so every dependency among our packages is the packed one. An install
@@ -37,7 +38,8 @@ const runnableSets = Object.keys(VERSION_SETS).filter((set) =>
   semver.satisfies(process.versions.node, SET_PROFILES[set].node),
 );
 const sets = option('--sets')?.split(',') ?? runnableSets;
-const kinds = option('--kinds')?.split(',') ?? PROJECT_KINDS;
+const givenKinds = option('--kinds')?.split(',');
+const kinds = givenKinds ?? PROJECT_KINDS;
 const onlyPackages = option('--packages')?.split(',');
 const jobs = Number(option('--jobs') ?? 2);
 const keep = args.includes('--keep');
@@ -360,7 +362,13 @@ async function main() {
       // Only what the smokes use is installed (a CLI such as @threadline/dev has native
       // dependencies; it is packed and checked by check:packages, not installed here).
       const installed = [...new Set(['@threadline/core', ...setSmokes])];
-      for (const given of kinds) {
+      // TypeScript kinds where the set type-checks (SET_PROFILES), unless --kinds names them.
+      const typescriptHere = semver.satisfies(process.versions.node, profile.typescriptOn);
+      const setKinds = kinds.filter((k) => givenKinds || typescriptHere || !k.startsWith('ts-'));
+      if (setKinds.length < kinds.length) {
+        note(`${set}: TypeScript kinds run on Node ${profile.typescriptOn}, JavaScript kinds here`);
+      }
+      for (const given of setKinds) {
         const kind = given === 'ts-node16' ? `ts-${profile.tsNode}` : given;
         projects.push({
           kind,
@@ -375,7 +383,7 @@ async function main() {
       }
     }
     console.log(
-      `consumer projects: ${projects.length} (${kinds.join(', ')} × ${sets.join(', ')}) on Node ${process.versions.node}, smokes: ${smokes.join(', ')}; in ${work}`,
+      `consumer projects: ${projects.length} (${projects.map((p) => `${p.kind}-${p.set}`).join(', ')}) on Node ${process.versions.node}, smokes: ${smokes.join(', ')}; in ${work}`,
     );
     await pool(
       projects.map((project) => async () => {

@@ -33,7 +33,8 @@ export const VERSION_SETS = {
     zod: '3.25.76',
   },
   high: {
-    '@opentelemetry/api': '^1.9.0',
+    // The SDK 2 packages accept api below 1.10 only; api 1.10 goes with SDK 3 (current).
+    '@opentelemetry/api': '~1.9.0',
     '@opentelemetry/sdk-trace-base': '^2.0.0',
     '@opentelemetry/context-async-hooks': '^2.0.0',
     openai: '^6.0.0',
@@ -65,12 +66,14 @@ export const VERSION_SETS = {
  * `otelSdk` is the OpenTelemetry SDK major (2: `BasicTracerProvider` from sdk-trace-base;
  * 3: `TracerProvider` from sdk-trace), `ai` the AI SDK major (7 takes `@threadline/ai-sdk/otel`),
  * `tsNode` the TypeScript `module` of the ts-node16 kind: `node20` where ESM-only packages (ai 7)
- * are required from CommonJS, as Node 22 allows.
+ * are required from CommonJS, as Node 22 allows. `typescriptOn` is the Node that runs the set's
+ * TypeScript kinds unless `--kinds` names them: tsc checks the same declarations on any Node, so
+ * a set type-checks once and runs its JavaScript kinds on every Node it supports.
  */
 export const SET_PROFILES = {
-  low: { node: '>=20.6.0 <22.0.0', otelSdk: 2, ai: 5, tsNode: 'node16' },
-  high: { node: '>=20.6.0', otelSdk: 2, ai: 6, tsNode: 'node16' },
-  current: { node: '>=22.15.0', otelSdk: 3, ai: 7, tsNode: 'node20' },
+  low: { node: '>=20.6.0 <22.0.0', otelSdk: 2, ai: 5, tsNode: 'node16', typescriptOn: '*' },
+  high: { node: '>=20.6.0', otelSdk: 2, ai: 6, tsNode: 'node16', typescriptOn: '<22.0.0' },
+  current: { node: '>=22.15.0', otelSdk: 3, ai: 7, tsNode: 'node20', typescriptOn: '<24.0.0' },
 };
 
 /** The project kinds every version set is installed into. */

@@ -43,6 +43,11 @@ function readmes() {
   return files.filter((f) => existsSync(join(root, f)) && (!onlyFiles || onlyFiles.includes(f)));
 }
 
+/** 1 for an install line that builds a native addon, else 0. */
+function slow(command) {
+  return command.includes('@threadline/dev') ? 1 : 0;
+}
+
 /** Whether this Node runs a line whose comment asks for `node` (e.g. `22.15`). */
 function nodeRuns(node) {
   return !node || semver.gte(process.versions.node, semver.coerce(node));
@@ -118,9 +123,14 @@ async function main() {
       dir: join(work, 'loopback-servers'),
       registryUrl: registry.url,
     });
+    // The line that builds an addon from source (better-sqlite3 of @threadline/dev, where no
+    // prebuilt binary can be fetched) takes longest: started first, the others run beside it.
+    const ordered = [...projects.values()].sort(
+      (a, b) => slow(b.install.command) - slow(a.install.command),
+    );
     let index = 0;
     const outcomes = await pool(
-      [...projects.values()].map((project) => async () => {
+      ordered.map((project) => async () => {
         const dir = join(work, `${project.pm}-${++index}`);
         const outcome = await runSnippetProject({
           dir,
@@ -133,7 +143,7 @@ async function main() {
           `${project.pm}: ${passed}/${outcome.results.length} passed, install ${seconds(outcome.install.ms)}: ${project.install.command}`,
         );
         for (const result of outcome.results) {
-          const spans = result.spans === undefined ? '' : ` (${result.spans} spans exported)`;
+          const spans = result.spans ? ` (${result.spans} spans reached the receiver)` : '';
           console.log(`  ${result.ok ? '✓' : '✗'} ${result.snippet.id}${spans}`);
           if (!result.ok) {
             failures.push(

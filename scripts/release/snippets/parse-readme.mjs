@@ -3,8 +3,8 @@
 //   - every ```ts block is a snippet, compiled and run, unless an HTML comment right above it
 //     says `<!-- not runnable: <reason> -->`;
 //   - its install lines are the `npm install` lines of the nearest ```sh block above it that
-//     has any; a `#` comment right above a line names it, and `Node 22+` (or `Node 22.15+`) in
-//     that comment is the Node the line needs;
+//     has any; a `#` comment right above a line (or after it) names it, and `Node 22+` (or
+//     `Node 22.15+`) in that comment is the Node the line needs;
 //   - `<!-- snippet install: <words> -->` keeps the lines whose comment or text has the words;
 //   - `<!-- snippet context: <code> -->` is code the snippet takes as given, run before it;
 //   - `<!-- snippet continues -->` runs the snippet after the one before it, as one program (an
@@ -69,13 +69,16 @@ function installLines(text) {
       label.push(line.replace(/^#\s*/, ''));
       continue;
     }
-    const words = line.split(/\s+/);
+    // A comment may also follow the command on its line: `npm install x   # SDK 3 (Node 22.15+)`.
+    const [command, ...after] = line.split(/\s+#\s*/);
+    if (after.length) label.push(after.join(' '));
+    const words = command.split(/\s+/);
     const isInstall =
       words[0] === 'npm' && ['install', 'i', 'add'].includes(words[1]) && words.length > 2;
     if (isInstall && !words.includes('-g') && !words.includes('--global')) {
       const note = label.join(' ');
       found.push({
-        command: line,
+        command,
         args: words.slice(2),
         label: note,
         node: note.match(NODE_NOTE)?.[1],
