@@ -344,6 +344,7 @@ async function main() {
       dir: join(work, 'loopback-servers'),
       registryUrl: registry.url,
     });
+    console.log(`packed, loopback servers up: ${seconds(Date.now() - started)}`);
     servers = {
       registryUrl: registry.url,
       openaiBaseURL: loopback.openaiBaseURL,

@@ -123,6 +123,7 @@ async function main() {
       dir: join(work, 'loopback-servers'),
       registryUrl: registry.url,
     });
+    console.log(`packed, loopback servers up: ${seconds(Date.now() - started)}`);
     // The line that builds an addon from source (better-sqlite3 of @threadline/dev, where no
     // prebuilt binary can be fetched) takes longest: started first, the others run beside it.
     const ordered = [...projects.values()].sort(
@@ -132,6 +133,7 @@ async function main() {
     const outcomes = await pool(
       ordered.map((project) => async () => {
         const dir = join(work, `${project.pm}-${++index}`);
+        const projectStarted = Date.now();
         const outcome = await runSnippetProject({
           dir,
           ...project,
@@ -140,7 +142,7 @@ async function main() {
         });
         const passed = outcome.results.filter((r) => r.ok).length;
         console.log(
-          `${project.pm}: ${passed}/${outcome.results.length} passed, install ${seconds(outcome.install.ms)}: ${project.install.command}`,
+          `${project.pm}: ${passed}/${outcome.results.length} passed in ${seconds(Date.now() - projectStarted)} (install ${seconds(outcome.install.ms)}): ${project.install.command}`,
         );
         for (const result of outcome.results) {
           const spans = result.spans ? ` (${result.spans} spans reached the receiver)` : '';
