@@ -137,17 +137,28 @@ describe.each(
     },
   );
 
-  it('aborted while the stream is being read', async () => {
-    const controller = new AbortController();
-    const result = start(major, [answer], controller.signal);
-    const seen: string[] = [];
-    for await (const delta of result.textStream) {
-      seen.push(delta);
-      if (seen.length === 2) controller.abort();
-    }
-    expect(seen).toEqual(['one ', 'two ']);
-    expect(await settled(harness)).toEqual(STREAM_SPANS);
-  });
+  // The same limit for ai 5 when the reader stops right after aborting (on Node 24 the SDK's
+  // stream does not end by itself after the abort, see below).
+  it.skipIf(!honours && major.name === 'ai 5')(
+    'aborted while the stream is being read',
+    async () => {
+      const controller = new AbortController();
+      const result = start(major, [answer], controller.signal);
+      const seen: string[] = [];
+      for await (const delta of result.textStream) {
+        seen.push(delta);
+        if (seen.length === 2) {
+          controller.abort();
+          // What the SDK's stream does after the abort depends on the Node version, with or
+          // without Threadline: on Node 24 it still yields a queued chunk and, with a model that
+          // ignores the abort, never ends. The spans must end either way; stop reading here.
+          break;
+        }
+      }
+      expect(seen).toEqual(['one ', 'two ']);
+      expect(await settled(harness)).toEqual(STREAM_SPANS);
+    },
+  );
 
   it('aborted before the stream is read', async () => {
     const controller = new AbortController();
