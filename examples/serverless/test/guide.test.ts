@@ -10,9 +10,7 @@ it('quotes each code block from the example file linked just before it, as the f
   expect(blocks.length).toBeGreaterThanOrEqual(6);
   for (const block of blocks) {
     const before = guide.slice(0, block.index);
-    const links = [
-      ...before.matchAll(/\]\((\.\.\/examples\/serverless\/src\/[^)]+\.ts)\):\s*$/g),
-    ];
+    const links = [...before.matchAll(/\]\((\.\.\/examples\/serverless\/src\/[^)]+\.ts)\):\s*$/g)];
     const source = links.at(-1)?.[1];
     expect(source, `the block at offset ${block.index} names no file`).toBeDefined();
     const file = readFileSync(join(dirname(guidePath), source!), 'utf8');
