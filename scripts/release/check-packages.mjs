@@ -218,8 +218,12 @@ function checkPeers(entry, packed, fail, note, packagesByName) {
 }
 
 /**
- * Subpath entries that exist for one optional peer: importing the entry means using that peer,
- * so loading it at load time is the point (the package's main entry must still not need it).
+ * Subpath entries that exist for one package the application installs itself: importing the
+ * entry means using that package, so loading it at load time is the point (the main entry must
+ * still not need it). It is not declared as a peer at all: npm checks an optional peer's range
+ * against that package's newest release even when nobody installs it, so a range wide enough
+ * for two OpenTelemetry API minors made `npm install @threadline/openai` fail with ERESOLVE
+ * next to api 1.9. The entry's README names its install line instead.
  */
 const ENTRY_PEERS = {
   '@threadline/openai': [['dist/instrumentation/', '@opentelemetry/instrumentation']],
@@ -252,7 +256,7 @@ function checkDist(entry, dir, packed, fail) {
     const code = readFileSync(join(dir, file), 'utf8');
     for (const { name, how } of importsOf(code)) {
       if (name === entry.name) continue;
-      if (!(name in deps) && !(name in peers)) {
+      if (!(name in deps) && !(name in peers) && !isEntryOfPeer(entry.name, file, name)) {
         once(
           `undeclared ${name}`,
           `${file} imports ${name}, which is neither a dependency nor a peer`,
