@@ -1,42 +1,20 @@
 import { diag } from '@opentelemetry/api';
-import type { MetadataValue, ThreadlineAttributes } from '@threadline/core';
+import type { ThreadlineAttributes } from '@threadline/core';
 import { validateExplicitAttributes } from '@threadline/core/adapter';
 import { namesAny } from '../names-any';
 import { recordingOf } from '../recording';
+import type { TelemetryOptions as BaseTelemetryOptions } from '../telemetry';
 import { createThreadlineTelemetry } from './create-threadline-telemetry';
 import { registeredIntegrations } from './registered-integrations';
 import type { TelemetryIntegration } from './telemetry-integration';
 import type { ThreadlineTelemetry } from './threadline-telemetry';
 import { withCallContext } from './with-call-context';
 
-/** Options of {@link telemetry}. Every field is optional. */
-export interface TelemetryOptions {
-  /** The conversation (1–200 printable ASCII characters). Wins over the active scope's. */
-  sessionId?: string;
-  /** The end user (1–200 printable ASCII characters). Wins over the active scope's. */
-  userId?: string;
-  /** Tags of the call, added to the active scope's (order kept, duplicates removed). */
-  tags?: readonly string[];
-  /** Bounded dimensions (tier, region, workflow), merged over the active scope's, key by key. */
-  metadata?: Readonly<Record<string, MetadataValue>>;
-  /** Name of the trace, as Langfuse shows it. */
-  traceName?: string;
-  /** Application version. */
-  version?: string;
-  /** Application release. */
-  release?: string;
-  /** Deployment environment (`^(?!langfuse)[a-z0-9_-]{1,40}$`). */
-  environment?: string;
-  /** The AI SDK's `functionId`: groups the call's telemetry by function. Default none. */
-  functionId?: string;
-  /**
-   * Record prompts and tool arguments on the spans. Default: Threadline's content capture
-   * setting (on, unless `THREADLINE_CAPTURE_CONTENT=false`).
-   */
-  recordInputs?: boolean;
-  /** Record completions and tool results on the spans. Default as for `recordInputs`. */
-  recordOutputs?: boolean;
-}
+/**
+ * Options of {@link telemetry} on ai 7: the fields of the ai 5/6 `telemetry()`, less the tracer
+ * (ai 7's spans come from the registered integrations' tracer).
+ */
+export type TelemetryOptions = Omit<BaseTelemetryOptions, 'tracer' | 'tracerProvider'>;
 
 /**
  * ai 7's per-call telemetry settings (`TelemetryOptions` of `ai`) as `telemetry()` fills them:
