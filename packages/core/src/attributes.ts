@@ -2,6 +2,20 @@
 export type MetadataValue = string | number | boolean;
 
 /**
+ * A managed prompt (Langfuse prompt management) that model calls used, so their generations link
+ * to it. A Langfuse prompt client fits as it is: a fallback one (`isFallback: true`, not stored in
+ * Langfuse) links nothing.
+ */
+export interface PromptReference {
+  /** The prompt's name: 1–200 characters, no control characters. */
+  readonly name: string;
+  /** The prompt's version: a positive integer. */
+  readonly version: number;
+  /** Langfuse's prompt clients say so when they hold a local fallback; nothing is linked then. */
+  readonly isFallback?: boolean;
+}
+
+/**
  * The Threadline fields (docs/contract.md#fields) as a caller gives them. In a scope, `null` clears an inherited
  * value and `undefined` inherits it.
  */
@@ -22,6 +36,11 @@ export interface ThreadlineAttributes {
   tags?: readonly string[] | null;
   /** Bounded dimensions (workflow, region, tier); at most 50 keys. */
   metadata?: Readonly<Record<string, MetadataValue>> | null;
+  /**
+   * The managed prompt the model calls used. Written on the generation spans adapters make,
+   * never on other spans and never into baggage (docs/contract.md#fields).
+   */
+  prompt?: PromptReference | null;
 }
 
 /** The scalar string fields. */
@@ -38,7 +57,7 @@ export const SCALAR_FIELDS = [
 export type ScalarField = (typeof SCALAR_FIELDS)[number];
 
 /** Any field name. */
-export type AttributeField = ScalarField | 'tags' | 'metadata';
+export type AttributeField = ScalarField | 'tags' | 'metadata' | 'prompt';
 
 /**
  * Validated attributes: every value present is valid. Frozen, and treated as immutable
@@ -53,6 +72,8 @@ export interface ResolvedAttributes {
   readonly environment?: string;
   readonly tags?: readonly string[];
   readonly metadata?: Readonly<Record<string, string>>;
+  /** Name and version only; never a fallback. */
+  readonly prompt?: Readonly<{ name: string; version: number }>;
 }
 
 // Objects that came out of validation (or merging validated objects) are created with this

@@ -1,6 +1,7 @@
 export type {
   AttributeField,
   MetadataValue,
+  PromptReference,
   ResolvedAttributes,
   ThreadlineAttributes,
 } from './attributes';

@@ -29,4 +29,5 @@ export {
   getSpanAttributes,
   validateExplicitAttributes,
 } from './explicit-attributes';
+export { setPromptLink } from './prompt-link';
 export { recordSpanError, safely } from './span-errors';

@@ -89,6 +89,10 @@ export const LANGFUSE_OBSERVATION_ATTRIBUTES = {
   LEVEL: 'langfuse.observation.level',
   /** Human-readable status, e.g. the error message. */
   STATUS_MESSAGE: 'langfuse.observation.status_message',
+  /** Name of the managed prompt a generation used (links it in Langfuse). */
+  PROMPT_NAME: 'langfuse.observation.prompt.name',
+  /** Version of that prompt, an integer attribute. */
+  PROMPT_VERSION: 'langfuse.observation.prompt.version',
 } as const;
 
 /** `langfuse.observation.type` values. */

@@ -48,8 +48,21 @@ function writeModel(writer: Writer, attributes: Attributes, kind: OpenInferenceS
     writer.set(OI.LLM_PROVIDER, names.provider);
     writer.set(OI.LLM_SYSTEM, names.system);
   }
-  if (kind === K.LLM) writer.set(OI.LLM_INVOCATION_PARAMETERS, invocationParameters(attributes));
+  if (kind === K.LLM) {
+    writer.set(OI.LLM_INVOCATION_PARAMETERS, invocationParameters(attributes));
+    writePromptLink(writer, attributes);
+  }
   writeTokenCounts(writer, attributes, kind === K.EMBEDDING);
+}
+
+/** A Langfuse prompt link, in OpenInference's prompt keys (docs/contract.md#dialects). */
+function writePromptLink(writer: Writer, attributes: Attributes): void {
+  const name = text(attributes[LF.PROMPT_NAME]);
+  const version = attributes[LF.PROMPT_VERSION];
+  if (name === undefined) return;
+  writer.set(OI.PROMPT_VENDOR, 'langfuse');
+  writer.set(OI.PROMPT_ID, name);
+  if (typeof version === 'number') writer.set(OI.LLM_PROMPT_TEMPLATE_VERSION, String(version));
 }
 
 function writeValue(

@@ -51,6 +51,9 @@ describe('OpenInference names (held equal to @arizeai/openinference-semantic-con
       EMBEDDING_EMBEDDINGS: SemanticConventions.EMBEDDING_EMBEDDINGS,
       EMBEDDING_TEXT: SemanticConventions.EMBEDDING_TEXT,
       AGENT_NAME: SemanticConventions.AGENT_NAME,
+      PROMPT_VENDOR: SemanticConventions.PROMPT_VENDOR,
+      PROMPT_ID: SemanticConventions.PROMPT_ID,
+      LLM_PROMPT_TEMPLATE_VERSION: SemanticConventions.PROMPT_TEMPLATE_VERSION,
     };
     expect(OPENINFERENCE_SPAN_ATTRIBUTES).toEqual(theirs);
   });

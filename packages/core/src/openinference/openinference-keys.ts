@@ -67,6 +67,12 @@ export const OPENINFERENCE_SPAN_ATTRIBUTES = {
   EMBEDDING_TEXT: 'embedding.text',
   /** The agent an AGENT span ran. */
   AGENT_NAME: 'agent.name',
+  /** Who manages the prompt a model call used (`langfuse` for a Langfuse prompt link). */
+  PROMPT_VENDOR: 'prompt.vendor',
+  /** The vendor's id of that prompt (its name, for Langfuse). */
+  PROMPT_ID: 'prompt.id',
+  /** The prompt's version, as a string. */
+  LLM_PROMPT_TEMPLATE_VERSION: 'llm.prompt_template.version',
 } as const;
 
 /** `openinference.span.kind` values Threadline derives. */

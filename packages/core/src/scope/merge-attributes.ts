@@ -73,6 +73,12 @@ export function mergeAttributes(
       any = true;
     }
   }
+  // A prompt is one value, like a scalar: the inner one replaces the outer one whole.
+  const prompt = over.prompt ?? (cleared?.has('prompt') ? undefined : base.prompt);
+  if (prompt !== undefined) {
+    out.prompt = prompt;
+    any = true;
+  }
   const tags = cleared?.has('tags') ? over.tags : unionTags(base.tags, over.tags);
   if (tags) {
     out.tags = tags;

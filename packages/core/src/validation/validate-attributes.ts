@@ -154,6 +154,35 @@ function validMetadata(
   return count > 0 ? Object.freeze(out) : undefined;
 }
 
+const NO_PROMPT = Symbol('no prompt');
+
+/**
+ * A prompt reference (docs/contract.md#fields): a name as for `traceName` and a positive integer
+ * version. Only those two are kept, so a whole Langfuse prompt client may be given. A fallback
+ * prompt is no error: it is simply not linked.
+ */
+function validPrompt(
+  input: unknown,
+  settings: ThreadlineSettings,
+): { name: string; version: number } | typeof NO_PROMPT | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    reject(settings, 'prompt', 'type', input);
+    return undefined;
+  }
+  const { name, version, isFallback } = input as Record<string, unknown>;
+  if (isFallback === true) return NO_PROMPT;
+  const reason = checkText(name);
+  if (reason !== undefined) {
+    reject(settings, 'prompt', reason, name);
+    return undefined;
+  }
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
+    reject(settings, 'prompt', 'type', version);
+    return undefined;
+  }
+  return Object.freeze({ name: name as string, version });
+}
+
 /**
  * Validates caller-given attributes against docs/contract.md#fields. An invalid value is dropped on its own and
  * reported; nothing here throws, whatever `input` is (getters that throw included).
@@ -197,6 +226,17 @@ export function validateAttributes(
       const valid = validMetadata(metadata, settings);
       if (valid) {
         out.metadata = valid;
+        any = true;
+      }
+    }
+    const prompt = source.prompt;
+    if (prompt === null) cleared.push('prompt');
+    else if (prompt !== undefined) {
+      const valid = validPrompt(prompt, settings);
+      // A fallback prompt clears an inherited one: the call did not use that prompt either.
+      if (valid === NO_PROMPT) cleared.push('prompt');
+      else if (valid) {
+        out.prompt = valid;
         any = true;
       }
     }

@@ -33,6 +33,8 @@ export interface LangfuseObservation {
   startTime: number;
   endTime: number;
   completionStartTime?: number;
+  /** The managed prompt the observation links to (docs/contract.md#backends prompt). */
+  prompt?: { name: string; version: number };
   /** Metadata keys this span carries under the docs/contract.md#backends prefixes. */
   metadata: Record<string, string>;
 }

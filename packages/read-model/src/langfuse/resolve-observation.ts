@@ -142,6 +142,38 @@ function isoMillis(value: unknown): number | undefined {
   return Number.isFinite(millis) ? millis : undefined;
 }
 
+const PROMPT_KEYS = {
+  name: ['langfuse.observation.prompt.name', 'langfuse.prompt.name'],
+  version: ['langfuse.observation.prompt.version', 'langfuse.prompt.version'],
+} as const;
+const AI_SDK_PROMPT_KEY = 'ai.telemetry.metadata.langfusePrompt';
+
+function firstPresent(attributes: Attributes, keys: readonly string[]): unknown {
+  for (const key of keys) {
+    const value = attributes[key];
+    if (value !== undefined && value !== null) return value;
+  }
+  return undefined;
+}
+
+/**
+ * docs/contract.md#backends prompt: name and version each from the first present of the
+ * observation key, the older `langfuse.prompt.*` key, then the AI SDK metadata `langfusePrompt`
+ * (JSON). A link needs a name and an integer version.
+ */
+export function observationPrompt(
+  attributes: Attributes,
+): { name: string; version: number } | undefined {
+  const aiSdk = parseJsonLoosely(attributes[AI_SDK_PROMPT_KEY]);
+  const fromAiSdk =
+    typeof aiSdk === 'object' && aiSdk !== null ? (aiSdk as Record<string, unknown>) : {};
+  const name = firstPresent(attributes, PROMPT_KEYS.name) ?? fromAiSdk.name;
+  const version = firstPresent(attributes, PROMPT_KEYS.version) ?? fromAiSdk.version;
+  if (typeof name !== 'string' || name === '') return undefined;
+  if (typeof version !== 'number' || !Number.isInteger(version)) return undefined;
+  return { name, version };
+}
+
 /**
  * One span as a Langfuse observation (docs/contract.md#backends). Session and user are the span's own: in
  * Langfuse's per-observation storage a span row carries only what the span itself says.
@@ -155,6 +187,7 @@ export function resolveObservation(span: ReceivedSpan): LangfuseObservation {
   const input = content(attributes, INPUT_KEYS);
   const output = content(attributes, OUTPUT_KEYS);
   const completionStartTime = isoMillis(attributes[COMPLETION_START_TIME_KEY]);
+  const prompt = observationPrompt(attributes);
   return {
     id: span.spanId,
     traceId: span.traceId,
@@ -172,6 +205,7 @@ export function resolveObservation(span: ReceivedSpan): LangfuseObservation {
     startTime: nanosToMillis(span.startTimeUnixNano),
     endTime: nanosToMillis(span.endTimeUnixNano),
     ...(completionStartTime !== undefined ? { completionStartTime } : {}),
+    ...(prompt !== undefined ? { prompt } : {}),
     metadata: observationMetadata(attributes),
   };
 }
