@@ -15,7 +15,9 @@ const plainProxies = new WeakMap<object, object>();
  * (`tee()`, `toReadableStream()`, `controller`).
  *
  * Attributes given here are explicit on each span (docs/contract.md#precedence, level 1) and
- * win over the active `propagateAttributes` scope. Cheap enough to call per request: the
+ * win over the active `propagateAttributes` scope. A `prompt` (here or in the scope; a Langfuse
+ * prompt client fits as it is) links the client's generations to that managed prompt, never its
+ * embeddings; a fallback prompt links none. Cheap enough to call per request: the
  * client is not copied, and observing an observed client combines the options instead of
  * wrapping twice. Never throws: on a telemetry failure the client comes back as it was given.
  *

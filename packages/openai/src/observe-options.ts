@@ -27,6 +27,7 @@ const ATTRIBUTE_FIELDS = [
   'environment',
   'tags',
   'metadata',
+  'prompt',
 ] as const satisfies ReadonlyArray<keyof ThreadlineAttributes>;
 
 /** Whether `options` sets anything at all. */
@@ -87,4 +88,19 @@ export function explicitAttributesOf(
   const resolved = validateExplicitAttributes(attributes as ThreadlineAttributes);
   for (const _ in resolved) return resolved;
   return undefined;
+}
+
+/**
+ * Whether `options` name a fallback prompt (a Langfuse prompt client holding a local copy). The
+ * calls then used no prompt that Langfuse holds, so none is linked, not even a scope's
+ * (docs/contract.md#fields): per-call values win over the scope (docs/contract.md#precedence).
+ */
+export function namesFallbackPrompt(options: ObserveOpenAIOptions): boolean {
+  try {
+    const prompt = options.prompt;
+    return typeof prompt === 'object' && prompt !== null && prompt.isFallback === true;
+  } catch {
+    // A prompt object whose getter throws is no fallback; validation reports it.
+    return false;
+  }
 }

@@ -2,7 +2,11 @@ import type { Attributes, TracerProvider } from '@opentelemetry/api';
 import type { ResolvedAttributes } from '@threadline/core';
 import { isContentCaptureEnabled } from '@threadline/core/adapter';
 import { clientAttributes } from './client-info';
-import { explicitAttributesOf, type ObserveOpenAIOptions } from './observe-options';
+import {
+  explicitAttributesOf,
+  namesFallbackPrompt,
+  type ObserveOpenAIOptions,
+} from './observe-options';
 
 /** What one `observeOpenAI` call decided, shared by every request made through its proxy. */
 export interface ObservedState {
@@ -12,6 +16,8 @@ export interface ObservedState {
   readonly options: ObserveOpenAIOptions;
   /** Validated Threadline attributes, or undefined when the options set none. */
   readonly explicit: ResolvedAttributes | undefined;
+  /** False when the options name a fallback prompt: then no generation links a prompt. */
+  readonly linksPrompt: boolean;
   readonly generationName: string | undefined;
   /** The option, else `THREADLINE_CAPTURE_CONTENT` as it was when the client was observed. */
   readonly captureContent: boolean;
@@ -27,6 +33,7 @@ export function createState(client: object, options: ObserveOpenAIOptions): Obse
     client,
     options,
     explicit: explicitAttributesOf(options),
+    linksPrompt: !namesFallbackPrompt(options),
     generationName:
       typeof generationName === 'string' && generationName.length > 0 ? generationName : undefined,
     captureContent: isContentCaptureEnabled(

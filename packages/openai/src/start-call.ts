@@ -4,6 +4,7 @@ import {
   GEN_AI_ATTRIBUTES,
   getSpanAttributes,
   LANGFUSE_OBSERVATION_ATTRIBUTES,
+  setPromptLink,
 } from '@threadline/core/adapter';
 import { CallSpan } from './call-span';
 import type { ObservedState } from './observed-state';
@@ -52,9 +53,14 @@ export function startCall(state: ObservedState, operation: Operation, body: unkn
     try {
       span.setAttribute(LANGFUSE_OBSERVATION_ATTRIBUTES.TYPE, operation.observationType);
       span.setAttributes(request);
+      const resolved = getSpanAttributes(span, startContext);
       // The processor writes no gen_ai.* key; the conversation is the resolved session.
-      const sessionId = getSpanAttributes(span, startContext).sessionId;
-      if (sessionId) span.setAttribute(GEN_AI_ATTRIBUTES.CONVERSATION_ID, sessionId);
+      if (resolved.sessionId)
+        span.setAttribute(GEN_AI_ATTRIBUTES.CONVERSATION_ID, resolved.sessionId);
+      // Only a generation used the prompt (docs/contract.md#adapter-spans); embeddings did not.
+      if (operation.observationType === 'generation' && state.linksPrompt) {
+        setPromptLink(span, resolved);
+      }
     } catch (error) {
       warnFailed('record an OpenAI request', error);
     }
