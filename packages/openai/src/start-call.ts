@@ -54,9 +54,9 @@ export function startCall(state: ObservedState, operation: Operation, body: unkn
       span.setAttribute(LANGFUSE_OBSERVATION_ATTRIBUTES.TYPE, operation.observationType);
       span.setAttributes(request);
       const resolved = getSpanAttributes(span, startContext);
+      const sessionId = resolved.sessionId;
       // The processor writes no gen_ai.* key; the conversation is the resolved session.
-      if (resolved.sessionId)
-        span.setAttribute(GEN_AI_ATTRIBUTES.CONVERSATION_ID, resolved.sessionId);
+      if (sessionId) span.setAttribute(GEN_AI_ATTRIBUTES.CONVERSATION_ID, sessionId);
       // Only a generation used the prompt (docs/contract.md#adapter-spans); embeddings did not.
       if (operation.observationType === 'generation' && state.linksPrompt) {
         setPromptLink(span, resolved);

@@ -125,6 +125,46 @@ describe.each(SDKS)('a 3-turn conversation in Langfuse with %s', (_name, SDK) =>
       );
     }
   });
+
+  it('generations link the managed prompt, its version an integer across OTLP; embeddings do not', async () => {
+    const bare = clientOf(SDK, mock.baseURL);
+    const app = trace.getTracer('support-app');
+    await propagateAttributes(
+      { sessionId: 'conv-prompt', prompt: { name: 'support', version: 3 } },
+      () =>
+        app.startActiveSpan('turn', async (span) => {
+          mock.enqueue({ content: 'from the scope' });
+          await observeOpenAI(bare).chat.completions.create({
+            model: 'gpt-4o-mini',
+            messages: [{ role: 'user', content: 'where is my parcel' }],
+          });
+          mock.enqueue({ content: 'per call' });
+          await observeOpenAI(bare, { prompt: { name: 'triage', version: 12 } }).responses.create({
+            model: 'o4-mini',
+            input: 'summarise the ticket',
+          });
+          await observeOpenAI(bare).embeddings.create({
+            model: 'text-embedding-3-small',
+            input: 'x',
+          });
+          span.end();
+        }),
+    );
+    const received = await receiver.waitForSpans(4);
+    // The receiver decodes the protobuf as sent: an intValue arrives as a number, a string as one.
+    const versions = received
+      .filter((s) => s.attributes['langfuse.observation.prompt.version'] !== undefined)
+      .map((s) => s.attributes['langfuse.observation.prompt.version']);
+    expect(versions).toEqual([3, 12]);
+    const [trace_] = resolveLangfuse(received).traces;
+    expect(trace_!.name).toBe('turn');
+    expect(trace_!.observations.map((o) => [o.type, o.prompt])).toEqual([
+      ['span', undefined],
+      ['generation', { name: 'support', version: 3 }],
+      ['generation', { name: 'triage', version: 12 }],
+      ['embedding', undefined],
+    ]);
+  });
 });
 
 function expectConversation(

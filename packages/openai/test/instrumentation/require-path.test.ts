@@ -145,6 +145,29 @@ describe.each(SDKS)('a required %s, never wrapped', (_name, SDK, major) => {
     expect(span.attributes['langfuse.observation.type']).toBe('embedding');
   });
 
+  it('a scope prompt links its generations, not its embeddings (docs/contract.md#adapter-spans)', async () => {
+    await propagateAttributes({ prompt: { name: 'support', version: 3 } }, async () => {
+      h.mock.enqueue({ content: 'chat' });
+      await instrumented.chat.completions.create({ model: 'gpt-4o-mini', messages: MESSAGES });
+      h.mock.enqueue({ content: 'responses' });
+      await instrumented.responses.create({ model: 'o4-mini', input: 'go' });
+      await instrumented.embeddings.create({ model: 'text-embedding-3-small', input: 'x' });
+    });
+    expect(
+      h
+        .spans()
+        .map((s) => [
+          s.attributes['langfuse.observation.type'],
+          s.attributes['langfuse.observation.prompt.name'],
+          s.attributes['langfuse.observation.prompt.version'],
+        ]),
+    ).toEqual([
+      ['generation', 'support', 3],
+      ['generation', 'support', 3],
+      ['embedding', undefined, undefined],
+    ]);
+  });
+
   it('a failing call records the error and hands the SDK error on unchanged', async () => {
     h.mock.enqueue({ error: { status: 429, message: 'slow down' } });
     const error = await instrumented.chat.completions
