@@ -11,4 +11,5 @@ export {
   TAGS_METADATA_KEYS,
   USER_METADATA_KEYS,
 } from './runs/run-explicit';
+export { PROMPT_METADATA_KEYS } from './runs/run-prompt';
 export { PACKAGE_VERSION as VERSION } from './version';

@@ -5,7 +5,9 @@ import type { ThreadlineAttributes } from '@threadline/core';
  * Options of `ThreadlineCallbackHandler`. The Threadline attributes (`sessionId`, `userId`,
  * `tags`, …) are explicit on every span the handler makes (docs/contract.md#precedence,
  * level 1); run metadata such as `session_id` or `user_id` overrides them for its run
- * (docs/contract.md#framework-values).
+ * (docs/contract.md#framework-values). `prompt` (a `{ name, version }` or a Langfuse prompt
+ * client) links the generation spans only, and run metadata `langfusePrompt` /
+ * `langfuse_prompt` overrides it likewise.
  */
 export interface ThreadlineCallbackHandlerOptions extends ThreadlineAttributes {
   /**

@@ -27,6 +27,7 @@ import {
   type ObservationType,
   recordSpanError,
   safely,
+  setPromptLink,
   THREADLINE_SPAN_ATTRIBUTES,
 } from '@threadline/core/adapter';
 import { setToolArguments, setToolResult } from '../content/tool-content';
@@ -46,6 +47,7 @@ import { HIDDEN_TAG, ownTags } from '../runs/langchain-tags';
 import { errorName, isGraphBubbleUp } from '../runs/run-error';
 import { RunExplicitAttributes } from '../runs/run-explicit';
 import { runName } from '../runs/run-name';
+import { metadataPrompt, type RunPrompt, readPrompt, runPrompt } from '../runs/run-prompt';
 import { type EvictionReason, type RunRecord, RunRegistry, touch } from '../runs/run-registry';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version';
 import type { ThreadlineCallbackHandlerOptions } from './handler-options';
@@ -97,6 +99,8 @@ interface RunStart {
  * where the run was started, and its context (with the caller's `propagateAttributes` scope)
  * is captured then and passed down to every child run. Run metadata `session_id`,
  * `thread_id`, `user_id`, `langfuse_tags` and the others of docs/contract.md#framework-values count as explicit.
+ * A managed prompt (`prompt` option, a scope's `prompt`, or run metadata `langfusePrompt` as
+ * Langfuse's prompt templates carry it) links the generation spans that used it.
  *
  * The handler asks LangChain to await it (`awaitHandlers`): its work is synchronous and small,
  * and only then does LangChain call it inside the caller's async context. In LangChain's
@@ -126,6 +130,8 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
   private readonly agentNames: ReadonlySet<string>;
   private readonly includeHiddenRuns: boolean;
   private readonly explicit: RunExplicitAttributes;
+  /** The options' prompt; `null` for a fallback one, which links nothing (not even a scope's). */
+  private readonly optionPrompt: RunPrompt;
   private readonly runs: RunRegistry;
 
   constructor({
@@ -156,6 +162,7 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
     this.agentNames = new Set(Array.isArray(agentNames) ? agentNames : []);
     this.includeHiddenRuns = includeHiddenRuns === true;
     this.explicit = new RunExplicitAttributes(attributes);
+    this.optionPrompt = readPrompt(attributes.prompt);
     // A bad bound falls back to the default rather than disabling eviction or evicting all.
     this.runs = new RunRegistry({
       maxOpenRuns:
@@ -481,7 +488,9 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
     // A root run (or one whose parent this handler never saw, or evicted) starts from the
     // caller's context; every descendant starts from the context captured here.
     const base = parent ? parent.childContext : context.active();
-    if (run.hidden) return this.register(run, parent, undefined, base);
+    const fromMetadata = metadataPrompt(run.metadata);
+    const prompt = runPrompt(fromMetadata, parent);
+    if (run.hidden) return this.register(run, parent, undefined, base, fromMetadata, prompt);
     const explicit = this.explicit.forRun(run.metadata, parent ? undefined : run.tags);
     const attributes = run.attributes;
     attributes[TYPE] = run.type;
@@ -491,9 +500,16 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
     // Content and the conversation id are worked out only for spans that will be exported.
     if (span.isRecording()) {
       if (run.type === 'generation' || run.type === 'agent') {
-        const sessionId = getSpanAttributes(span, startContext).sessionId;
-        if (sessionId !== undefined) {
-          span.setAttribute(GEN_AI_ATTRIBUTES.CONVERSATION_ID, sessionId);
+        const resolved = getSpanAttributes(span, startContext);
+        if (resolved.sessionId !== undefined) {
+          span.setAttribute(GEN_AI_ATTRIBUTES.CONVERSATION_ID, resolved.sessionId);
+        }
+        // Only generations link a prompt: a chain that contains a model call used none itself.
+        // Run metadata outranks the options, which outrank scopes (docs/contract.md#precedence);
+        // a fallback prompt links nothing (docs/contract.md#fields).
+        if (run.type === 'generation') {
+          const link = prompt !== undefined ? prompt : this.optionPrompt;
+          if (link !== null) setPromptLink(span, link ?? resolved);
         }
       }
       if (this.captureContent) {
@@ -501,7 +517,7 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
         if (run.writeInput) safely('langchain run input', () => run.writeInput!(span));
       }
     }
-    return this.register(run, parent, span, trace.setSpan(base, span));
+    return this.register(run, parent, span, trace.setSpan(base, span), fromMetadata, prompt);
   }
 
   /** Registers a started run (a hidden one has no span) and marks its parent as alive. */
@@ -510,6 +526,8 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
     parent: RunRecord | undefined,
     span: Span | undefined,
     childContext: Context,
+    metadataPrompt: RunPrompt,
+    prompt: RunPrompt,
   ): RunRecord {
     // Taken after the span started, so an eviction at this time never ends it before its start.
     const startedAt = this.runs.now();
@@ -524,6 +542,8 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
       startedAt,
       lastActivity: startedAt,
       parent,
+      metadataPrompt,
+      prompt,
     };
     this.runs.add(run.runId, record);
     if (parent) {

@@ -1,8 +1,9 @@
 import type { Context, Span } from '@opentelemetry/api';
 import { END_REASONS, type ObservationType } from '@threadline/core/adapter';
+import type { RunPromptState } from './run-prompt';
 
-/** What the handler keeps about one open LangChain run. */
-export interface RunRecord {
+/** What the handler keeps about one open LangChain run (and the prompt its model runs use). */
+export interface RunRecord extends RunPromptState {
   /** LangChain's run id. */
   runId: string;
   /** The run's span; undefined for a hidden run that only passes its parent on. */
