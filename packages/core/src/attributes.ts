@@ -60,8 +60,8 @@ export type ScalarField = (typeof SCALAR_FIELDS)[number];
 export type AttributeField = ScalarField | 'tags' | 'metadata' | 'prompt';
 
 /**
- * Validated attributes: every value present is valid. Frozen, and treated as immutable
- * everywhere, so they can be shared between scopes and spans.
+ * Validated attributes: every value present is valid. Treated as immutable everywhere, so they
+ * can be shared between scopes and spans; the ones handed to applications are frozen.
  */
 export interface ResolvedAttributes {
   readonly sessionId?: string;
@@ -86,7 +86,7 @@ const holder = globalThis as unknown as Record<symbol, object | undefined>;
 if (!holder[PROTO_KEY]) holder[PROTO_KEY] = Object.freeze(Object.create(Object.prototype));
 const VALIDATED_PROTO = holder[PROTO_KEY] as object;
 
-/** A new, empty object that will count as validated; fill it, then freeze it. */
+/** A new, empty object that will count as validated; fill it, then never change it. */
 export function newValidated(): Record<string, unknown> {
   return Object.create(VALIDATED_PROTO) as Record<string, unknown>;
 }

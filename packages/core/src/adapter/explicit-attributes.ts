@@ -11,14 +11,14 @@ import { getSpanRecord } from '../processor/span-record';
 import { getContextAttributes } from '../scope/context-attributes';
 import { mergeAttributes } from '../scope/merge-attributes';
 import { getScopeFrame, withExplicitFrame } from '../scope/scope-frame';
-import { validateAttributes } from '../validation/validate-attributes';
+import { validateFields } from '../validation/validate-attributes';
 
 /**
  * Validates attributes an adapter got from its per-call options (or a framework's native
  * per-call values) once, so they can be reused for many spans.
  */
 export function validateExplicitAttributes(attributes: ThreadlineAttributes): ResolvedAttributes {
-  return validateAttributes(attributes, configuredSettings()).attributes;
+  return validateFields(attributes, configuredSettings()).attributes;
 }
 
 /**

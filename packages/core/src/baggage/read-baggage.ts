@@ -2,7 +2,7 @@ import type { Baggage } from '@opentelemetry/api';
 import { EMPTY_ATTRIBUTES, type ResolvedAttributes } from '../attributes';
 import { BAGGAGE_KEYS } from '../keys/baggage-keys';
 import type { ThreadlineSettings } from '../settings';
-import { validateAttributes } from '../validation/validate-attributes';
+import { validateFields } from '../validation/validate-attributes';
 
 const FIELD_OF_MEMBER = new Map<string, string>([
   [BAGGAGE_KEYS.SESSION_ID, 'sessionId'],
@@ -41,9 +41,7 @@ export function readBaggageAttributes(
   }
   if (anyMetadata) input.metadata = metadata;
   const attributes =
-    Object.keys(input).length === 0
-      ? EMPTY_ATTRIBUTES
-      : validateAttributes(input, settings).attributes;
+    Object.keys(input).length === 0 ? EMPTY_ATTRIBUTES : validateFields(input, settings).attributes;
   cache.set(baggage, attributes);
   return attributes;
 }

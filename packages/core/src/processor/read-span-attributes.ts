@@ -3,7 +3,7 @@ import { EMPTY_ATTRIBUTES, type ResolvedAttributes } from '../attributes';
 import type { Dialect } from '../keys/dialect-keys';
 import { AI_SDK_METADATA_ATTRIBUTES } from '../keys/genai-keys';
 import type { ThreadlineSettings } from '../settings';
-import { validateAttributes } from '../validation/validate-attributes';
+import { validateFields } from '../validation/validate-attributes';
 
 const TRACE_METADATA_PREFIX = 'langfuse.trace.metadata.';
 const L = 'l'.charCodeAt(0);
@@ -145,10 +145,10 @@ export function readSpanAttributes(
   if (metadata) input.metadata = metadata;
   // The policy is part of the key: it decides which values survive.
   const key = cacheKey(input, settings.sensitive);
-  if (key === undefined) return validateAttributes(input, settings).attributes;
+  if (key === undefined) return validateFields(input, settings).attributes;
   let cached = recent.get(key);
   if (!cached) {
-    cached = validateAttributes(input, settings).attributes;
+    cached = validateFields(input, settings).attributes;
     if (recent.size >= MAX_RECENT) recent.clear();
     recent.set(key, cached);
   }

@@ -20,7 +20,7 @@ import { TraceTurns } from '../openinference/trace-turns';
 import { mergeAttributes } from '../scope/merge-attributes';
 import { getScopeFrame, type ScopeFrame } from '../scope/scope-frame';
 import { type SettingsOptions, type ThreadlineSettings, toSettings } from '../settings';
-import { validateAttributes } from '../validation/validate-attributes';
+import { validateFields } from '../validation/validate-attributes';
 import { type EmittedAttributes, emitAttributes, toEmitted } from './emit-attributes';
 import { readSpanAttributes } from './read-span-attributes';
 import { resolveSpan } from './resolve-span';
@@ -260,7 +260,7 @@ export class ThreadlineSpanProcessor implements SdkSpanProcessor {
     // Scopes validated with the configured policy; a stricter processor drops what it let by.
     const written =
       this.settings.sensitive === 'drop'
-        ? validateAttributes(resolved, this.settings).attributes
+        ? validateFields(resolved, this.settings).attributes
         : resolved;
     return toEmitted(emitAttributes(written, this.dialects));
   }

@@ -10,7 +10,7 @@ import { writeBaggage } from '../baggage/write-baggage';
 import { configuredSettings } from '../configuration/configure-threadline';
 import { resolveSpan } from '../processor/resolve-span';
 import { getSpanRecord } from '../processor/span-record';
-import { validateAttributes } from '../validation/validate-attributes';
+import { validateFields } from '../validation/validate-attributes';
 import { mergeAttributes } from './merge-attributes';
 import { getScopeFrame, newScopeFrame, type ScopeFrame, setScopeFrame } from './scope-frame';
 import { type ScopeOptions, scopeSettings } from './scope-options';
@@ -34,7 +34,7 @@ export function enterFrame(
   options: ScopeOptions | undefined,
 ): { context: Context; frame: ScopeFrame } {
   const settings = scopeSettings(options);
-  const valid = validateAttributes(attributes, settings);
+  const valid = validateFields(attributes, settings);
   const outer = getScopeFrame(ctx);
   const cleared = valid.cleared.length > 0 ? new Set(valid.cleared) : undefined;
   const frame = newScopeFrame(
@@ -84,12 +84,15 @@ export function getContextAttributes(
     const span = trace.getSpan(ctx);
     const baggage = options.readBaggage === true ? propagation.getBaggage(ctx) : undefined;
     const frame = getScopeFrame(ctx);
-    return resolveSpan(
-      frame?.explicit ?? EMPTY_ATTRIBUTES,
-      span ? getSpanRecord(span) : undefined,
-      frame,
-      baggage ? readBaggageAttributes(baggage, configuredSettings()) : undefined,
-    ).resolved;
+    // Frozen on the way out: core shares these objects between scopes and spans unfrozen.
+    return Object.freeze(
+      resolveSpan(
+        frame?.explicit ?? EMPTY_ATTRIBUTES,
+        span ? getSpanRecord(span) : undefined,
+        frame,
+        baggage ? readBaggageAttributes(baggage, configuredSettings()) : undefined,
+      ).resolved,
+    );
   } catch (error) {
     diag.warn('threadline: could not read attributes from a context', error);
     return EMPTY_ATTRIBUTES;

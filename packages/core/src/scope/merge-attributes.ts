@@ -91,7 +91,8 @@ export function mergeAttributes(
     out.metadata = metadata;
     any = true;
   }
-  return any ? Object.freeze(out) : EMPTY_ATTRIBUTES;
+  // Not frozen here (a merge may run per span): what reaches applications is frozen on the way out.
+  return any ? (out as ResolvedAttributes) : EMPTY_ATTRIBUTES;
 }
 
 /** `attributes` without the fields in `cleared`. */

@@ -65,4 +65,13 @@ describe('propagateAttributes', () => {
     parent.end();
     expect(exporter.getFinishedSpans()[0]?.attributes['session.id']).toBe('p');
   });
+
+  it('hands applications frozen attributes, though core shares them unfrozen', () => {
+    const active = propagateAttributes({ sessionId: 's1', tags: ['a'] }, () =>
+      propagateAttributes({ userId: 'u1' }, () => getActiveAttributes()),
+    );
+    expect(active).toEqual({ sessionId: 's1', userId: 'u1', tags: ['a'] });
+    expect(Object.isFrozen(active)).toBe(true);
+    expect(Object.isFrozen(active.tags)).toBe(true);
+  });
 });

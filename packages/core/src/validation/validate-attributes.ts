@@ -4,7 +4,6 @@ import {
   EMPTY_ATTRIBUTES,
   newValidated,
   type ResolvedAttributes,
-  SCALAR_FIELDS,
   type ScalarField,
 } from '../attributes';
 import { configuredSettings } from '../configuration/configure-threadline';
@@ -18,15 +17,6 @@ const MAX_TAGS = 50;
 const MAX_METADATA_KEYS = 50;
 const METADATA_KEY = /^[A-Za-z0-9_-]{1,64}$/;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-const SCALAR_RULES: Record<ScalarField, (value: unknown) => InvalidReason | undefined> = {
-  sessionId: checkIdentifier,
-  userId: checkIdentifier,
-  traceName: checkText,
-  version: checkText,
-  release: checkText,
-  environment: checkEnvironment,
-};
 
 /** Valid attributes, and the fields the input set to `null` (cleared, in a scope). */
 export interface ValidationResult {
@@ -184,33 +174,73 @@ function validPrompt(
 }
 
 /**
- * Validates caller-given attributes against docs/contract.md#fields. An invalid value is dropped on its own and
- * reported; nothing here throws, whatever `input` is (getters that throw included).
+ * One scalar field: its value if valid, `null` when the caller cleared it (pushed to
+ * `cleared`), undefined when absent or dropped (reported).
  */
-export function validateAttributes(
+function validScalar(
+  value: unknown,
+  field: ScalarField,
+  rule: (value: unknown) => InvalidReason | undefined,
+  settings: ThreadlineSettings,
+  cleared: AttributeField[],
+): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === null) {
+    cleared.push(field);
+    return undefined;
+  }
+  const reason = rule(value);
+  if (reason !== undefined) return void reject(settings, field, reason, value);
+  return allowSensitive(settings, field, value as string) ? (value as string) : undefined;
+}
+
+/**
+ * {@link validateAttributes} without freezing the result, for core's own paths (a scope entered
+ * per request): the objects are treated as immutable everywhere, and what reaches applications
+ * is frozen on the way out.
+ */
+export function validateFields(
   input: unknown,
   settings: ThreadlineSettings = configuredSettings(),
 ): ValidationResult {
   if (typeof input !== 'object' || input === null) return NOTHING;
   try {
     const source = input as Record<string, unknown>;
-    const out = newValidated();
     const cleared: AttributeField[] = [];
-    let any = false;
-    for (const field of SCALAR_FIELDS) {
-      const value = source[field];
-      if (value === undefined) continue;
-      if (value === null) {
-        cleared.push(field);
-        continue;
-      }
-      const reason = SCALAR_RULES[field](value);
-      if (reason !== undefined) reject(settings, field, reason, value);
-      else if (allowSensitive(settings, field, value as string)) {
-        out[field] = value;
-        any = true;
-      }
-    }
+    // Each field read by name: a loop over the field names makes every read and write
+    // megamorphic, which cost about as much as the rest of a two-field scope.
+    const sessionId = validScalar(
+      source.sessionId,
+      'sessionId',
+      checkIdentifier,
+      settings,
+      cleared,
+    );
+    const userId = validScalar(source.userId, 'userId', checkIdentifier, settings, cleared);
+    const traceName = validScalar(source.traceName, 'traceName', checkText, settings, cleared);
+    const version = validScalar(source.version, 'version', checkText, settings, cleared);
+    const release = validScalar(source.release, 'release', checkText, settings, cleared);
+    const environment = validScalar(
+      source.environment,
+      'environment',
+      checkEnvironment,
+      settings,
+      cleared,
+    );
+    const out = newValidated();
+    if (sessionId !== undefined) out.sessionId = sessionId;
+    if (userId !== undefined) out.userId = userId;
+    if (traceName !== undefined) out.traceName = traceName;
+    if (version !== undefined) out.version = version;
+    if (release !== undefined) out.release = release;
+    if (environment !== undefined) out.environment = environment;
+    let any =
+      sessionId !== undefined ||
+      userId !== undefined ||
+      traceName !== undefined ||
+      version !== undefined ||
+      release !== undefined ||
+      environment !== undefined;
     const tags = source.tags;
     if (tags === null) cleared.push('tags');
     else if (tags !== undefined) {
@@ -241,11 +271,25 @@ export function validateAttributes(
       }
     }
     if (!any && cleared.length === 0) return NOTHING;
-    return { attributes: any ? Object.freeze(out) : EMPTY_ATTRIBUTES, cleared };
+    return { attributes: any ? (out as ResolvedAttributes) : EMPTY_ATTRIBUTES, cleared };
   } catch (error) {
     try {
       diag.warn('threadline: attributes could not be read and were ignored', error);
     } catch {}
     return NOTHING;
   }
+}
+
+/**
+ * Validates caller-given attributes against docs/contract.md#fields. An invalid value is dropped
+ * on its own and reported; nothing here throws, whatever `input` is (getters that throw
+ * included). The attributes returned are frozen.
+ */
+export function validateAttributes(
+  input: unknown,
+  settings: ThreadlineSettings = configuredSettings(),
+): ValidationResult {
+  const result = validateFields(input, settings);
+  Object.freeze(result.attributes);
+  return result;
 }
