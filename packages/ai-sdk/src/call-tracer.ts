@@ -13,6 +13,13 @@ import { CallSpan } from './call-span';
 import { isModelCall } from './content/model-call';
 import { ModelCallOutput } from './content/model-call-output';
 import { withStartContent } from './content/start-content';
+import { linkPrompt } from './prompt/link-prompt';
+import {
+  METADATA_PROMPT_ATTRIBUTE,
+  metadataPrompt,
+  NO_PROMPT,
+  withoutMetadataPrompt,
+} from './prompt/metadata-prompt';
 import { watchStepStream } from './watch-step-stream';
 
 type ActiveSpanFn = (span: Span) => unknown;
@@ -28,23 +35,48 @@ type ActiveSpanFn = (span: Span) => unknown;
  *   call (see {@link CallSpan});
  * - the content the SDK records goes through the configured mask, and its model calls get the
  *   GenAI content keys (`gen_ai.input.messages`, `gen_ai.output.messages`,
- *   `gen_ai.system_instructions`, `gen_ai.tool.definitions`) derived from what it records.
+ *   `gen_ai.system_instructions`, `gen_ai.tool.definitions`) derived from what it records;
+ * - its model calls (`….doGenerate`, `….doStream`) link to the managed prompt the call resolves
+ *   to (docs/contract.md#fields): the options', else the AI SDK metadata's `langfusePrompt`,
+ *   else the scope's. That metadata key itself is left off the spans.
  *
  * The context of the call's work holds the SDK's own span, never the wrapper, so other
  * libraries and Threadline's processor see the span they expect.
  */
 export class CallTracer implements Tracer {
   private readonly tracked = new WeakMap<Span, CallSpan>();
+  /** The last metadata `langfusePrompt` read, and what it named: one parse per call. */
+  private metadataPromptSeen:
+    | { value: unknown; named: ReturnType<typeof metadataPrompt> }
+    | undefined;
 
+  /**
+   * @param tracer the application's tracer.
+   * @param explicit the fields the call's options name.
+   * @param noPrompt the options say the call used no managed prompt.
+   */
   constructor(
     private readonly tracer: Tracer,
     private readonly explicit: ResolvedAttributes | undefined,
+    private readonly noPrompt = false,
   ) {}
 
   startSpan(name: string, options?: SpanOptions, ctx: Context = context.active()): Span {
     const startContext = this.explicit ? contextWithExplicitAttributes(ctx, this.explicit) : ctx;
     const modelCall = isModelCall(name);
-    const span = this.tracer.startSpan(name, withStartContent(options, modelCall), startContext);
+    let started = withStartContent(options, modelCall);
+    // The options' own prompt (or their "none") wins over the metadata's.
+    let prompt: ReturnType<typeof metadataPrompt> =
+      modelCall && this.noPrompt ? NO_PROMPT : undefined;
+    const fromMetadata = started?.attributes?.[METADATA_PROMPT_ATTRIBUTE];
+    if (fromMetadata !== undefined && started) {
+      started = withoutMetadataPrompt(started);
+      if (modelCall && !this.noPrompt && this.explicit?.prompt === undefined) {
+        prompt = this.promptOfMetadata(fromMetadata);
+      }
+    }
+    const span = this.tracer.startSpan(name, started, startContext);
+    if (modelCall && prompt !== NO_PROMPT) linkPrompt(span, startContext, prompt);
     return this.track(span, ctx, modelCall);
   }
 
@@ -104,6 +136,15 @@ export class CallTracer implements Tracer {
     } catch (error) {
       diag.warn('threadline: watching an AI SDK call for abort failed', error);
     }
+  }
+
+  /** What the metadata `langfusePrompt` names: each of the call's model calls carries the same. */
+  private promptOfMetadata(value: unknown): ReturnType<typeof metadataPrompt> {
+    const seen = this.metadataPromptSeen;
+    if (seen !== undefined && seen.value === value) return seen.named;
+    const named = metadataPrompt(value);
+    this.metadataPromptSeen = { value, named };
+    return named;
   }
 
   /** Wraps a recording span so that it joins the call of its parent, if that is tracked. */

@@ -6,18 +6,11 @@ import {
   type TracerProvider,
   trace,
 } from '@opentelemetry/api';
-import {
-  getContextAttributes,
-  type MetadataValue,
-  type ThreadlineAttributes,
-} from '@threadline/core';
-import {
-  contextWithExplicitAttributes,
-  validateExplicitAttributes,
-} from '@threadline/core/adapter';
+import { getContextAttributes, type MetadataValue, type PromptReference } from '@threadline/core';
+import { contextWithExplicitAttributes } from '@threadline/core/adapter';
 import { isAi7Event, warnAi7Once } from './ai-7-event';
 import { CallTracer } from './call-tracer';
-import { namesAny } from './names-any';
+import { callFields } from './prompt/call-fields';
 import { recordingOf } from './recording';
 import { toTelemetryMetadata } from './telemetry-metadata';
 
@@ -35,8 +28,18 @@ export interface TelemetryOptions {
   userId?: string;
   /** Tags of the call, added to the active scope's (order kept, duplicates removed). */
   tags?: readonly string[];
-  /** Bounded dimensions (tier, region, workflow), merged over the active scope's, key by key. */
+  /**
+   * Bounded dimensions (tier, region, workflow), merged over the active scope's, key by key.
+   * `langfusePrompt` (the JSON of a Langfuse prompt's `toJSON()`, as Langfuse's AI SDK guide
+   * passes it) is read as `prompt` instead, when that is not given.
+   */
   metadata?: Readonly<Record<string, MetadataValue>>;
+  /**
+   * The managed prompt (Langfuse prompt management) the call's model calls used: `{ name,
+   * version }` or a Langfuse prompt client as it is. Wins over the active scope's; a fallback
+   * prompt (`isFallback: true`) or `null` links none. Only the model-call spans carry it.
+   */
+  prompt?: PromptReference | null;
   /** Name of the trace, as Langfuse shows it. */
   traceName?: string;
   /** Application version. */
@@ -98,7 +101,9 @@ export interface ThreadlineTelemetryIntegration {
  *   step of a tool loop included, also gets the keys of the enabled dialects (`session.id`, `user.id`, …), and
  *   the options count as explicit for the call's spans and their children (docs/contract.md#precedence);
  * - spans that the AI SDK would leave open (an aborted stream, a model stream that fails) end
- *   with the call.
+ *   with the call;
+ * - its model calls (`….doGenerate`, `….doStream`) link to the managed prompt of the options, or
+ *   of the active scope (docs/contract.md#fields).
  *
  * Call it per AI SDK call, inside the scope: it reads the scope when it is called. It never
  * throws; invalid values are dropped and reported through `diag`. For ai 5 and 6; ai 7 takes
@@ -121,6 +126,7 @@ export function telemetry(options: TelemetryOptions = {}): ThreadlineTelemetrySe
     version,
     release,
     environment,
+    prompt,
     functionId,
     recordInputs,
     recordOutputs,
@@ -138,7 +144,7 @@ export function telemetry(options: TelemetryOptions = {}): ThreadlineTelemetrySe
   if (typeof functionId === 'string') settings.functionId = functionId;
   try {
     const base = tracer ?? tracerProvider?.getTracer(AI_SDK_TRACER_NAME);
-    const fields: ThreadlineAttributes = {
+    const { explicit, noPrompt } = callFields({
       sessionId,
       userId,
       tags,
@@ -147,19 +153,19 @@ export function telemetry(options: TelemetryOptions = {}): ThreadlineTelemetrySe
       version,
       release,
       environment,
-    };
-    // Most calls name no field of their own: nothing to validate then.
-    const explicit = namesAny(fields) ? validateExplicitAttributes(fields) : {};
-    const empty = Object.keys(explicit).length === 0;
+      prompt,
+    });
     // Resolved as for a span of the call started now: docs/contract.md#precedence merging, the options on top.
-    const ctx = empty
-      ? context.active()
-      : contextWithExplicitAttributes(context.active(), explicit);
+    const ctx = explicit
+      ? contextWithExplicitAttributes(context.active(), explicit)
+      : context.active();
+    // The prompt is no metadata: it reaches the model-call spans only, through the tracer.
     settings.metadata = toTelemetryMetadata(getContextAttributes(ctx));
     // Without a tracer of its own the AI SDK uses the global provider's `ai` tracer: so do we.
     const callTracer = new CallTracer(
       base ?? trace.getTracer(AI_SDK_TRACER_NAME),
-      empty ? undefined : explicit,
+      explicit,
+      noPrompt,
     );
     settings.tracer = callTracer;
     settings.integrations = {

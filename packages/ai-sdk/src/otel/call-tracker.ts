@@ -7,6 +7,8 @@ import {
   trace,
 } from '@opentelemetry/api';
 import { maskWritesOf, withMaskedAttributes } from '../content/mask-span-writes';
+import { linkPrompt } from '../prompt/link-prompt';
+import { isLanguageModelCall } from './language-model-call';
 
 /** The spans an integration started for one AI SDK operation (one `callId`). */
 export interface OpenCall {
@@ -19,7 +21,8 @@ type ActiveSpanFn = (span: Span) => unknown;
  * The tracer Threadline gives the `@ai-sdk/otel` integration: spans start on the application's
  * tracer (the SDK's own span objects, so other processors and the context see what they
  * expect), the content the integration records on them goes through the configured mask, and
- * each one is written down under the operation whose hook started it.
+ * each one is written down under the operation whose hook started it. Its language-model calls
+ * (`chat …`) link to the managed prompt their call resolves to (docs/contract.md#fields).
  *
  * Why: ai 7 does not always tell its integrations that an operation is over (see
  * `ThreadlineTelemetry`); Threadline then needs the operation's spans to mark and end them.
@@ -42,7 +45,10 @@ export class CallTracker implements Tracer {
   startSpan(name: string, options?: SpanOptions, ctx?: Context): Span {
     const tracer = this.tracer ?? trace.getTracer(this.name);
     const span = tracer.startSpan(name, withMaskedAttributes(options), ctx);
-    if (span.isRecording()) maskWritesOf(span);
+    if (span.isRecording()) {
+      maskWritesOf(span);
+      if (isLanguageModelCall(options)) linkPrompt(span, ctx ?? context.active());
+    }
     this.call?.spans.push(span);
     return span;
   }

@@ -1,7 +1,5 @@
 import { diag } from '@opentelemetry/api';
-import type { ThreadlineAttributes } from '@threadline/core';
-import { validateExplicitAttributes } from '@threadline/core/adapter';
-import { namesAny } from '../names-any';
+import { callFields } from '../prompt/call-fields';
 import { recordingOf } from '../recording';
 import type { TelemetryOptions as BaseTelemetryOptions } from '../telemetry';
 import { createThreadlineTelemetry } from './create-threadline-telemetry';
@@ -51,6 +49,8 @@ function fallbackIntegration(): ThreadlineTelemetry {
  * - the options count as explicit for every span of the call (docs/contract.md#precedence, level 1): they win over
  *   the active scope field by field (tags and metadata merge) and reach the call's spans and
  *   their children, tool calls and the tools' own work included, even outside any scope;
+ * - its model calls (`chat …`) link to the managed prompt of the options, or of the active scope
+ *   (docs/contract.md#fields);
  * - the registered integrations keep running (ai would otherwise replace them with the call's
  *   own); with none registered, Threadline's integration makes the spans, so the call is traced
  *   without `registerThreadlineTelemetry()` too.
@@ -75,6 +75,7 @@ export function telemetry(options: TelemetryOptions = {}): ThreadlineTelemetrySe
     version,
     release,
     environment,
+    prompt,
     functionId,
     recordInputs,
     recordOutputs,
@@ -88,7 +89,7 @@ export function telemetry(options: TelemetryOptions = {}): ThreadlineTelemetrySe
   };
   if (typeof functionId === 'string') settings.functionId = functionId;
   try {
-    const fields: ThreadlineAttributes = {
+    const call = callFields({
       sessionId,
       userId,
       tags,
@@ -97,17 +98,15 @@ export function telemetry(options: TelemetryOptions = {}): ThreadlineTelemetrySe
       version,
       release,
       environment,
-    };
-    const explicit = namesAny(fields) ? validateExplicitAttributes(fields) : undefined;
-    const named = explicit !== undefined && Object.keys(explicit).length > 0;
+      prompt,
+    });
+    const named = call.explicit !== undefined || call.noPrompt;
     const registered = registeredIntegrations();
     if (registered.length === 0) {
       const own = fallbackIntegration();
-      settings.integrations = [named ? withCallContext(own, explicit) : own];
+      settings.integrations = [named ? withCallContext(own, call) : own];
     } else if (named) {
-      settings.integrations = registered.map((integration) =>
-        withCallContext(integration, explicit),
-      );
+      settings.integrations = registered.map((integration) => withCallContext(integration, call));
     }
   } catch (error) {
     diag.warn('threadline: could not prepare AI SDK telemetry; using plain settings', error);

@@ -24,10 +24,10 @@ class SpanningIntegration implements TelemetryIntegration {
 describe('withCallContext', () => {
   it("runs every hook with the call's fields explicit: they win over the scope", () => {
     const integration = new SpanningIntegration();
-    const wrapped = withCallContext(
-      integration,
-      validateExplicitAttributes({ sessionId: 'explicit', tags: ['b'] }),
-    );
+    const wrapped = withCallContext(integration, {
+      explicit: validateExplicitAttributes({ sessionId: 'explicit', tags: ['b'] }),
+      noPrompt: false,
+    });
     propagateAttributes({ sessionId: 'scope', userId: 'user-1', tags: ['a'] }, () =>
       wrapped.onStart?.({ callId: 'call-1' }),
     );
@@ -41,7 +41,10 @@ describe('withCallContext', () => {
 
   it('calls the integration itself (its private state works) and passes other fields through', () => {
     const integration = new SpanningIntegration();
-    const wrapped = withCallContext(integration, validateExplicitAttributes({ sessionId: 's' }));
+    const wrapped = withCallContext(integration, {
+      explicit: validateExplicitAttributes({ sessionId: 's' }),
+      noPrompt: false,
+    });
     wrapped.onStart?.({ callId: 'call-2' });
     expect(integration.starts).toBe(1);
     expect((wrapped as SpanningIntegration).name).toBe('spanning');
