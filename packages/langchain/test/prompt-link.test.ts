@@ -106,6 +106,21 @@ describe('prompt links on generation spans (docs/contract.md#framework-values)',
     expect(otherLinks()).toEqual(noLinks(otherLinks()));
   });
 
+  it('the same when the chain is consumed with .stream()', async () => {
+    const handler = new ThreadlineCallbackHandler();
+    const chunks: string[] = [];
+    const stream = await supportChain({
+      langfusePrompt: langfusePromptClient({ name: 'support-chat', version: 5 }),
+    }).stream(question, { callbacks: [handler] });
+    for await (const chunk of stream) chunks.push(chunk);
+    expect(chunks.join('')).toContain('Where is my order?');
+    expect(server.requests.map((r) => r.body?.stream)).toEqual([true]);
+    expect(generationLinks()).toEqual(['support-chat@5']);
+    expect(otherLinks()).toHaveLength(3);
+    expect(otherLinks()).toEqual(noLinks(otherLinks()));
+    expect(handler.openRuns).toBe(0);
+  });
+
   it('links the model runs started after the template under the same parent, not those before; a later template or a model’s own prompt wins', async () => {
     const model = chatModel();
     const template = PromptTemplate.fromTemplate('Summarize: {text}');
