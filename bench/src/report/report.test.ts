@@ -213,6 +213,28 @@ describe('scale growth', () => {
     expect(checkGrowth([dimension([50, 60, 55])])[0]).toMatchObject({ met: true, kind: 'growth' });
   });
 
+  it('where the floor grows too, judges the growth over the floor and prints both', () => {
+    const withFloor = (threadline: number[], floor: number[]): ScaleDimension => ({
+      ...dimension(threadline),
+      sizes: threadline.map((overhead, i) => ({
+        size: 10 ** i,
+        spansPerIteration: 1,
+        result: workload(
+          `scale-metadata-${10 ** i}`,
+          { bare: rounds(0), threadline: rounds(overhead, 0), floor: rounds(floor[i]!, 0) },
+          { floor: 'floor' },
+        ),
+      })),
+    });
+    const [flat] = checkGrowth([withFloor([100, 300, 700], [90, 280, 650])]);
+    expect(flat!.met).toBe(true);
+    expect(flat!.measured).toMatch(/the floor grows 7\.\d\d×/);
+    expect(flat!.measured).toContain('flat over the floor');
+    const [grows] = checkGrowth([withFloor([100, 300, 1400], [90, 280, 650])]);
+    expect(grows!.met).toBe(false);
+    expect(grows!.measured).toContain('grows over the floor');
+  });
+
   it('grows past 1.3×, and has no factor when an overhead is not above 0', () => {
     const [grows] = checkGrowth([dimension([50, 80, 200])]);
     expect(grows!.met).toBe(false);
