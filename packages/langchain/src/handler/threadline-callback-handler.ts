@@ -15,6 +15,7 @@ import {
   type Tracer,
   trace,
 } from '@opentelemetry/api';
+import type { ResolvedAttributes } from '@threadline/core';
 import {
   contextWithExplicitAttributes,
   END_REASONS,
@@ -54,6 +55,16 @@ import type { ThreadlineCallbackHandlerOptions } from './handler-options';
 import { setSpanContent } from './span-content';
 
 type Metadata = Record<string, unknown> | undefined;
+
+/** The context a run's children start from, made when the first child asks for it. */
+function childContextOf(record: RunRecord): Context {
+  if (record.childContext === undefined) {
+    record.childContext = record.span
+      ? trace.setSpan(record.startContext, record.span)
+      : record.startContext;
+  }
+  return record.childContext;
+}
 
 const DEFAULT_MAX_OPEN_RUNS = 10_000;
 const DEFAULT_MAX_RUN_AGE_MS = 3_600_000;
@@ -487,15 +498,24 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
     const parent = run.parentRunId === undefined ? undefined : this.runs.get(run.parentRunId);
     // A root run (or one whose parent this handler never saw, or evicted) starts from the
     // caller's context; every descendant starts from the context captured here.
-    const base = parent ? parent.childContext : context.active();
+    const base = parent ? childContextOf(parent) : context.active();
     const fromMetadata = metadataPrompt(run.metadata);
     const prompt = runPrompt(fromMetadata, parent);
-    if (run.hidden) return this.register(run, parent, undefined, base, fromMetadata, prompt);
+    if (run.hidden) {
+      // Its children start on its parent's context, whose frame holds the parent's explicit values.
+      return this.register(run, parent, undefined, base, parent?.explicit, fromMetadata, prompt);
+    }
     const explicit = this.explicit.forRun(run.metadata, parent ? undefined : run.tags);
     const attributes = run.attributes;
     attributes[TYPE] = run.type;
     attributes[GEN_AI_ATTRIBUTES.OPERATION_NAME] ??= OPERATIONS[run.type];
-    const startContext = contextWithExplicitAttributes(base, explicit);
+    // LangChain copies run metadata to every child run, so a child's explicit values are
+    // usually its parent's very object: merged over the parent's frame they would give the same
+    // values again, so the child starts on that frame (and the processor's cached resolution).
+    const startContext =
+      parent !== undefined && parent.explicit === explicit
+        ? base
+        : contextWithExplicitAttributes(base, explicit);
     const span = this.tracer.startSpan(run.name, { kind: run.kind, attributes }, startContext);
     // Content and the conversation id are worked out only for spans that will be exported.
     if (span.isRecording()) {
@@ -517,7 +537,7 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
         if (run.writeInput) safely('langchain run input', () => run.writeInput!(span));
       }
     }
-    return this.register(run, parent, span, trace.setSpan(base, span), fromMetadata, prompt);
+    return this.register(run, parent, span, startContext, explicit, fromMetadata, prompt);
   }
 
   /** Registers a started run (a hidden one has no span) and marks its parent as alive. */
@@ -525,7 +545,8 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
     run: RunStart,
     parent: RunRecord | undefined,
     span: Span | undefined,
-    childContext: Context,
+    startContext: Context,
+    explicit: ResolvedAttributes | undefined,
     metadataPrompt: RunPrompt,
     prompt: RunPrompt,
   ): RunRecord {
@@ -535,7 +556,9 @@ export class ThreadlineCallbackHandler extends BaseCallbackHandler {
     const record: RunRecord = {
       runId: run.runId,
       span,
-      childContext,
+      childContext: span ? undefined : startContext,
+      startContext,
+      explicit,
       type: run.type,
       name: run.name,
       tags: run.tags,

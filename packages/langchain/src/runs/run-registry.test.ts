@@ -6,7 +6,9 @@ function record(startedAt: number, name = 'r'): RunRecord {
   return {
     runId: name,
     span: undefined,
-    childContext: ROOT_CONTEXT,
+    childContext: undefined,
+    startContext: ROOT_CONTEXT,
+    explicit: undefined,
     type: 'chain',
     name,
     tags: undefined,

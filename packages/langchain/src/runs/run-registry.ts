@@ -1,4 +1,5 @@
 import type { Context, Span } from '@opentelemetry/api';
+import type { ResolvedAttributes } from '@threadline/core';
 import { END_REASONS, type ObservationType } from '@threadline/core/adapter';
 import type { RunPromptState } from './run-prompt';
 
@@ -8,8 +9,19 @@ export interface RunRecord extends RunPromptState {
   runId: string;
   /** The run's span; undefined for a hidden run that only passes its parent on. */
   span: Span | undefined;
-  /** The context the run's children start from: the root caller's context with this span set. */
-  childContext: Context;
+  /**
+   * The context the run's children start from: the root caller's context with this span set.
+   * Made on the first child (most runs have none); until then `startContext` holds what it is
+   * made from.
+   */
+  childContext: Context | undefined;
+  /** The context the run's span started on (for a hidden run, the one it passes on). */
+  startContext: Context;
+  /**
+   * The explicit attributes on `startContext`'s frame (what the run's metadata and the handler
+   * options gave); a child run whose own are the same object starts on the same frame.
+   */
+  explicit: ResolvedAttributes | undefined;
   /** The observation type of the span (a chain becomes an agent when it reports agent actions). */
   type: ObservationType;
   /** The run's name, as its span is named. */
