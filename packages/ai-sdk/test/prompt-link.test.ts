@@ -1,51 +1,12 @@
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { propagateAttributes } from '@threadline/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { telemetry } from '../src/index';
 import { useHarness } from './harness';
 import { MAJORS, type Major } from './majors';
+import { langfusePrompt, link, linksByName, promptKeys } from './prompt-links';
 
 type Settings = Parameters<Major['ai']['generateText']>[0]['experimental_telemetry'];
-
-/** What a span says about a prompt: the link keys, and any AI SDK metadata naming one. */
-function promptKeys(span: ReadableSpan): Record<string, unknown> {
-  const keys: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(span.attributes)) {
-    if (/(^|\.)prompt\.(name|version|id|vendor)$|langfusePrompt|prompt_template/.test(key)) {
-      keys[key] = value;
-    }
-  }
-  return keys;
-}
-
-/** `name → prompt keys` for every span, sorted by name, so a failure names the span. */
-function linksByName(spans: readonly ReadableSpan[]): Array<[string, Record<string, unknown>]> {
-  return spans
-    .map((span): [string, Record<string, unknown>] => [span.name, promptKeys(span)])
-    .sort(([a], [b]) => a.localeCompare(b));
-}
-
-function link(name: string, version: number): Record<string, unknown> {
-  return {
-    'langfuse.observation.prompt.name': name,
-    'langfuse.observation.prompt.version': version,
-  };
-}
-
-/** A prompt as Langfuse's prompt client holds it (its `toJSON()` gives this as JSON). */
-function langfusePrompt(name: string, version: number, isFallback = false) {
-  return {
-    name,
-    version,
-    isFallback,
-    type: 'text',
-    prompt: 'You are a support agent for {{product}}. Answer briefly and politely.',
-    config: { model: 'gpt-4o-mini', temperature: 0.2 },
-    labels: ['production', 'latest'],
-    tags: ['support'],
-  };
-}
 
 function weatherTool(major: Major) {
   return major.ai.tool({

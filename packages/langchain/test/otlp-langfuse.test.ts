@@ -1,21 +1,27 @@
 import { Document } from '@langchain/core/documents';
 import { type AIMessage, HumanMessage, type ToolMessage } from '@langchain/core/messages';
+import { StringOutputParser } from '@langchain/core/output_parsers';
+import { ChatPromptTemplate } from '@langchain/core/prompts';
 import { RunnableLambda } from '@langchain/core/runnables';
 import { tool } from '@langchain/core/tools';
 import { FakeRetriever } from '@langchain/core/utils/testing';
+import { ChatOpenAI } from '@langchain/openai';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { propagateAttributes } from '@threadline/core';
 import {
   createSpanCapture,
+  type MockOpenAI,
   type OtlpReceiver,
   resolveLangfuse,
   type SpanCapture,
+  startMockOpenAI,
   startOtlpReceiver,
 } from '@threadline/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ThreadlineCallbackHandler } from '../src/index';
+import { langfusePromptClient } from './support/langfuse-prompt';
 import { ScriptedChatModel } from './support/scripted-chat-model';
 
 let receiver: OtlpReceiver;
@@ -32,6 +38,8 @@ afterAll(async () => {
   await capture.uninstall();
   await receiver.close();
 });
+// Each test counts only the spans its own runs export.
+beforeEach(() => receiver.reset());
 
 const orders = tool(async ({ id }: { id: string }) => `order ${id}: shipped`, {
   name: 'order_status',
@@ -129,6 +137,68 @@ describe('through the real OTLP exporter to the loopback receiver', () => {
       inputTokens: 260,
       outputTokens: 44,
     });
+    expect(handler.openRuns).toBe(0);
+  });
+});
+
+/** A prompt template, ChatOpenAI against the loopback server, and a string parser. */
+function supportChain(server: MockOpenAI, metadata?: Record<string, unknown>) {
+  const template = ChatPromptTemplate.fromMessages([
+    ['system', 'You answer questions about {topic}.'],
+    ['human', '{question}'],
+  ]);
+  return (metadata ? template.withConfig({ metadata }) : template)
+    .pipe(
+      new ChatOpenAI({
+        model: 'gpt-4o-mini',
+        apiKey: 'test',
+        configuration: { baseURL: server.baseURL },
+        maxRetries: 0,
+      }),
+    )
+    .pipe(new StringOutputParser());
+}
+
+describe('prompt links through ChatOpenAI over HTTP and the real OTLP exporter', () => {
+  let server: MockOpenAI;
+  beforeAll(async () => {
+    server = await startMockOpenAI();
+  });
+  afterAll(() => server.close());
+
+  it('resolveLangfuse links each generation to its prompt, with an integer version; no other observation', async () => {
+    const handler = new ThreadlineCallbackHandler();
+    const question = { topic: 'orders', question: 'Where is my order?' };
+    await supportChain(server, {
+      langfusePrompt: langfusePromptClient({ name: 'support-chat', version: 3 }),
+    }).invoke(question, { callbacks: [handler], metadata: { session_id: 'conv-template' } });
+    await propagateAttributes(
+      { sessionId: 'conv-scope', prompt: langfusePromptClient({ name: 'from-scope', version: 8 }) },
+      () => supportChain(server).invoke(question, { callbacks: [handler] }),
+    );
+    await supportChain(server, {
+      langfusePrompt: langfusePromptClient({ name: 'support-chat', version: 4, isFallback: true }),
+    }).invoke(question, { callbacks: [handler], metadata: { session_id: 'conv-fallback' } });
+    expect(server.requests).toHaveLength(3);
+    await capture.provider.forceFlush();
+    // 3 invokes × (sequence, template, model, parser)
+    const view = resolveLangfuse(await receiver.waitForSpans(12));
+
+    const linked = Object.fromEntries(
+      view.traces.map((trace) => {
+        const generation = trace.observations.find((o) => o.type === 'generation')!;
+        for (const other of trace.observations.filter((o) => o !== generation)) {
+          expect(other.prompt, other.name).toBeUndefined();
+        }
+        return [trace.sessionId, generation.prompt];
+      }),
+    );
+    expect(linked).toEqual({
+      'conv-template': { name: 'support-chat', version: 3 },
+      'conv-scope': { name: 'from-scope', version: 8 },
+      'conv-fallback': undefined,
+    });
+    expect(Number.isInteger(linked['conv-template']?.version)).toBe(true);
     expect(handler.openRuns).toBe(0);
   });
 });

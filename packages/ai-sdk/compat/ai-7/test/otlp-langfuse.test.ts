@@ -10,8 +10,9 @@ import {
   startOtlpReceiver,
 } from '@threadline/testing';
 import { generateText, stepCountIs, streamText, tool } from 'ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { langfusePrompt } from '../../../test/prompt-links';
 import { SpanTracker } from '../../../test/span-tracker';
 import { ANSWER_USAGE, TOOL_STEP_USAGE, toolLoopReply } from '../../../test/tool-loop-replies';
 import { type LoopbackOpenAI, useOpenAI } from './use-openai';
@@ -34,26 +35,37 @@ const weather = tool({
   execute: async ({ city }) => ({ city, temperature: 21 }),
 });
 
-/** Two turns: a streamed tool loop over Chat Completions, then one over the Responses API. */
+type Settings = ReturnType<typeof telemetry> | undefined;
+
+/**
+ * Two turns, each with its own telemetry settings: a streamed tool loop over Chat Completions,
+ * then one over the Responses API.
+ */
+async function twoTurns(
+  openai: LoopbackOpenAI,
+  settings: { stream: Settings; generate: Settings },
+): Promise<void> {
+  await streamText({
+    model: openai.chat(),
+    prompt: 'Weather in Paris?',
+    tools: { weather },
+    stopWhen: stepCountIs(3),
+    telemetry: settings.stream,
+  }).consumeStream();
+  await generateText({
+    model: openai.responses(),
+    prompt: 'And tomorrow?',
+    tools: { weather },
+    stopWhen: stepCountIs(3),
+    telemetry: settings.generate,
+  });
+}
+
+/** The two turns of one conversation, naming its session the conversation's way. */
 async function converse(openai: LoopbackOpenAI, c: Conversation): Promise<void> {
   const settings = () =>
     c.via === 'scope' ? undefined : telemetry({ sessionId: c.sessionId, userId: c.userId });
-  const turns = async () => {
-    await streamText({
-      model: openai.chat(),
-      prompt: 'Weather in Paris?',
-      tools: { weather },
-      stopWhen: stepCountIs(3),
-      telemetry: settings(),
-    }).consumeStream();
-    await generateText({
-      model: openai.responses(),
-      prompt: 'And tomorrow?',
-      tools: { weather },
-      stopWhen: stepCountIs(3),
-      telemetry: settings(),
-    });
-  };
+  const turns = () => twoTurns(openai, { stream: settings(), generate: settings() });
   if (c.via === 'scope') {
     await propagateAttributes({ sessionId: c.sessionId, userId: c.userId }, turns);
   } else if (c.via === 'telemetry options over a scope') {
@@ -85,6 +97,8 @@ describe('ai 7: through the OTLP exporter, as Langfuse shows it', () => {
     await capture.uninstall();
     await receiver.close();
   });
+  // Each test counts only the spans its own calls export.
+  beforeEach(() => receiver.reset());
 
   it('each conversation is one session with its traces, generations and tool calls', async () => {
     await Promise.all(CONVERSATIONS.map((c) => converse(openai, c)));
@@ -136,5 +150,47 @@ describe('ai 7: through the OTLP exporter, as Langfuse shows it', () => {
     expect(view.users.map((u) => [u.id, u.traces, u.observations, u.errors]).sort()).toEqual(
       CONVERSATIONS.map((c) => [c.userId, 2, 12, 0]),
     );
+  });
+
+  it('the generations link to their prompt; the agent, step and tool observations do not', async () => {
+    await propagateAttributes(
+      { sessionId: 'conv-1', prompt: { name: 'weather-chat', version: 3 } },
+      // The scope's prompt on the streamed turn; the generated turn's own, from its metadata
+      // (prompt.toJSON()).
+      () =>
+        twoTurns(openai, {
+          stream: undefined,
+          generate: telemetry({
+            metadata: { langfusePrompt: JSON.stringify(langfusePrompt('weather-answer', 12)) },
+          }),
+        }),
+    );
+    await tracker.settled();
+    await capture.provider.forceFlush();
+    // Per call: invoke_agent, two steps with a chat each, one execute_tool.
+    const spans = await receiver.waitForSpans(2 * 6);
+    const view = resolveLangfuse(spans);
+
+    const links = view.traces.map((trace) =>
+      trace.observations.map((o) => [o.type, o.name, o.prompt]).sort(),
+    );
+    const call = (prompt: { name: string; version: number }) => [
+      ['agent', 'invoke_agent gpt-4o-mini', undefined],
+      ['generation', 'chat gpt-4o-mini', prompt],
+      ['generation', 'chat gpt-4o-mini', prompt],
+      ['span', 'step 1', undefined],
+      ['span', 'step 2', undefined],
+      ['tool', 'execute_tool weather', undefined],
+    ];
+    expect(links).toEqual([
+      call({ name: 'weather-chat', version: 3 }),
+      call({ name: 'weather-answer', version: 12 }),
+    ]);
+    // The version arrived as an integer attribute, as Langfuse's ingestion takes it.
+    const chats = spans.filter((span) => span.name.startsWith('chat '));
+    expect(chats.map((span) => span.attributes['langfuse.observation.prompt.version'])).toEqual([
+      3, 3, 12, 12,
+    ]);
+    expect(view.sessions.map((session) => session.id)).toEqual(['conv-1']);
   });
 });

@@ -1,37 +1,12 @@
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { telemetry } from '@threadline/ai-sdk/otel';
 import { propagateAttributes } from '@threadline/core';
 import { embedMany, generateText, stepCountIs, streamText } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from '../../../test/harness';
+import { langfusePrompt, link, linksByName } from '../../../test/prompt-links';
 import { useOpenAI } from './use-openai';
 import { useRegistration } from './use-registration';
 import { WEATHER_LOOP, weather } from './weather';
-
-/** What a span says about a prompt: the link keys, and any metadata naming one. */
-function promptKeys(span: ReadableSpan): Record<string, unknown> {
-  const keys: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(span.attributes)) {
-    if (/(^|\.)prompt\.(name|version|id|vendor)$|langfusePrompt|prompt_template/.test(key)) {
-      keys[key] = value;
-    }
-  }
-  return keys;
-}
-
-/** `name → prompt keys` for every span, sorted by name, so a failure names the span. */
-function linksByName(spans: readonly ReadableSpan[]): Array<[string, Record<string, unknown>]> {
-  return spans
-    .map((span): [string, Record<string, unknown>] => [span.name, promptKeys(span)])
-    .sort(([a], [b]) => a.localeCompare(b));
-}
-
-function link(name: string, version: number): Record<string, unknown> {
-  return {
-    'langfuse.observation.prompt.name': name,
-    'langfuse.observation.prompt.version': version,
-  };
-}
 
 /** The spans of the weather loop with the model calls (`chat …`) linked to `linked`. */
 function loopLinks(linked: Record<string, unknown>): Array<[string, Record<string, unknown>]> {
@@ -46,20 +21,6 @@ function loopLinks(linked: Record<string, unknown>): Array<[string, Record<strin
     ['weather-lookup', {}],
     ['weather-lookup', {}],
   ];
-}
-
-/** A prompt as Langfuse's prompt client holds it (its `toJSON()` gives this as JSON). */
-function langfusePrompt(name: string, version: number, isFallback = false) {
-  return {
-    name,
-    version,
-    isFallback,
-    type: 'text',
-    prompt: 'You are a weather assistant for {{city}}. Answer briefly, in the user’s language.',
-    config: { model: 'gpt-4o-mini', temperature: 0.2 },
-    labels: ['production', 'latest'],
-    tags: ['weather'],
-  };
 }
 
 const SCOPE = { sessionId: 'conv-1', prompt: { name: 'scope-prompt', version: 1 } };
