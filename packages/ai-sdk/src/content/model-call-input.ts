@@ -2,7 +2,7 @@ import type { Attributes } from '@opentelemetry/api';
 import { toBoundedJson } from '@threadline/core/adapter';
 import { GEN_AI_CONTENT_ATTRIBUTES as GEN_AI } from './content-keys';
 import { genAiPromptOf } from './prompt-messages';
-import { toolDefinitionsOf } from './tool-definitions';
+import { toolDefinitionsJson } from './tool-definitions-json';
 
 /**
  * The start attributes of an ai 5/6 model call with the GenAI content keys the SDK does not
@@ -13,8 +13,8 @@ import { toolDefinitionsOf } from './tool-definitions';
  */
 export function withGenAiInput(attributes: Attributes): Attributes {
   const prompt = genAiPromptOf(attributes['ai.prompt.messages']);
-  const tools = toolDefinitionsOf(attributes['ai.prompt.tools']);
-  if (!prompt && !tools) return attributes;
+  const tools = toolDefinitionsJson(attributes['ai.prompt.tools']);
+  if (!prompt && tools === undefined) return attributes;
   const out: Attributes = { ...attributes };
   if (prompt && prompt.messages.length > 0 && out[GEN_AI.INPUT_MESSAGES] === undefined) {
     const json = toBoundedJson(prompt.messages, { masked: true });
@@ -24,9 +24,6 @@ export function withGenAiInput(attributes: Attributes): Attributes {
     const json = toBoundedJson(prompt.systemInstructions, { masked: true });
     if (json !== undefined) out[GEN_AI.SYSTEM_INSTRUCTIONS] ??= json;
   }
-  if (tools) {
-    const json = toBoundedJson(tools, { masked: true });
-    if (json !== undefined) out[GEN_AI.TOOL_DEFINITIONS] ??= json;
-  }
+  if (tools !== undefined) out[GEN_AI.TOOL_DEFINITIONS] ??= tools;
   return out;
 }

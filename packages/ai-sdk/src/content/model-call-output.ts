@@ -20,6 +20,8 @@ const OUTPUT_KEYS = [
 
 type OutputKey = (typeof OUTPUT_KEYS)[number];
 
+const OUTPUT_KEY_SET: ReadonlySet<string> = new Set(OUTPUT_KEYS);
+
 function toolCallPartsOf(json: string): GenAiPart[] {
   let calls: unknown;
   try {
@@ -46,7 +48,7 @@ export class ModelCallOutput {
 
   /** Notes one attribute the SDK set on the span (any key; the answer's are kept). */
   note(key: string, value: AttributeValue | undefined): void {
-    if (typeof value === 'string' && (OUTPUT_KEYS as readonly string[]).includes(key)) {
+    if (typeof value === 'string' && OUTPUT_KEY_SET.has(key)) {
       this.recorded[key as OutputKey] = value;
     }
   }
@@ -55,7 +57,7 @@ export class ModelCallOutput {
   noteAll(attributes: Attributes): void {
     for (const key of OUTPUT_KEYS) {
       const value = attributes[key];
-      if (value !== undefined) this.note(key, value);
+      if (typeof value === 'string') this.recorded[key] = value;
     }
   }
 
