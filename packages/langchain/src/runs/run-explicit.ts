@@ -50,12 +50,21 @@ function idValue(
   return undefined;
 }
 
-function pushTags(out: string[], value: unknown): void {
+/** `out` with `tag` added; the list is made on the first tag (most runs have none). */
+function withTag(out: string[] | undefined, tag: string): string[] {
+  if (out === undefined) return [tag];
+  out.push(tag);
+  return out;
+}
+
+function pushTags(out: string[] | undefined, value: unknown): string[] | undefined {
+  let tags = out;
   if (typeof value === 'string') {
-    for (const tag of value.split(',')) if (tag.trim()) out.push(tag.trim());
+    for (const tag of value.split(',')) if (tag.trim()) tags = withTag(tags, tag.trim());
   } else if (Array.isArray(value)) {
-    for (const tag of value) if (typeof tag === 'string') out.push(tag);
+    for (const tag of value) if (typeof tag === 'string') tags = withTag(tags, tag);
   }
+  return tags;
 }
 
 /**
@@ -69,6 +78,13 @@ export class RunExplicitAttributes {
   private readonly handlerContext: Context;
   private readonly base: ResolvedAttributes;
   private readonly cache = new Map<string, ResolvedAttributes>();
+  /**
+   * The last result without tags and its session and user: a chain's runs repeat one
+   * combination, which is then found without building the cache key.
+   */
+  private lastSessionId: string | undefined = undefined;
+  private lastUserId: string | undefined = undefined;
+  private lastResolved: ResolvedAttributes | undefined = undefined;
 
   constructor(handlerAttributes: ThreadlineAttributes) {
     this.handlerContext = contextWithExplicitAttributes(
@@ -85,17 +101,26 @@ export class RunExplicitAttributes {
   forRun(metadata: Metadata, rootTags: readonly string[] | undefined): ResolvedAttributes {
     const sessionId = idValue(metadata, SESSION_METADATA_KEYS, 'sessionId');
     const userId = idValue(metadata, USER_METADATA_KEYS, 'userId');
-    const collected: string[] = [];
+    let collected: string[] | undefined;
     if (metadata) {
       for (const key of TAGS_METADATA_KEYS) {
-        if (metadata[key] !== undefined) pushTags(collected, metadata[key]);
+        if (metadata[key] !== undefined) collected = pushTags(collected, metadata[key]);
       }
     }
     if (rootTags) {
-      for (const tag of rootTags) if (!isInternalTag(tag)) collected.push(tag);
+      for (const tag of rootTags) if (!isInternalTag(tag)) collected = withTag(collected, tag);
     }
-    const tags = collected.length > 0 ? collected : undefined;
-    if (sessionId === undefined && userId === undefined && tags === undefined) return this.base;
+    const tags = collected !== undefined && collected.length > 0 ? collected : undefined;
+    if (tags === undefined) {
+      if (sessionId === undefined && userId === undefined) return this.base;
+      if (
+        this.lastResolved !== undefined &&
+        sessionId === this.lastSessionId &&
+        userId === this.lastUserId
+      ) {
+        return this.lastResolved;
+      }
+    }
     const key = `${sessionId ?? ''}\u0000${userId ?? ''}\u0000${tags?.join('\u0001') ?? ''}`;
     let resolved = this.cache.get(key);
     if (resolved === undefined) {
@@ -109,6 +134,11 @@ export class RunExplicitAttributes {
       );
       if (this.cache.size >= MAX_CACHED) this.cache.clear();
       this.cache.set(key, resolved);
+    }
+    if (tags === undefined) {
+      this.lastSessionId = sessionId;
+      this.lastUserId = userId;
+      this.lastResolved = resolved;
     }
     return resolved;
   }
