@@ -6,9 +6,9 @@ const ignore = () => {};
 /**
  * Pipes `source` into `destination` as `source.pipeTo(destination)` does (close, an error
  * aborts the destination, a failed destination cancels the source), telling `watch` of a
- * failure and of error parts on the way. It reads a chunk once the last one is written: into
- * the SDK's transform (room for one chunk) that is what a pipe does, into a roomier
- * destination it reads less far ahead. Returns at once; the pipe runs on its own.
+ * failure and of error parts on the way. Like a pipe, it reads on while the destination has
+ * room and waits for room otherwise, without waiting on each write: per chunk that is one read
+ * and one write, nothing more. Returns at once; the pipe runs on its own.
  *
  * Why by hand: the AI SDK pipes the model's stream into a TransformStream of its own. Seeing
  * its chunks through a stream of ours in between cost a web stream and a pipe per step; this
@@ -47,6 +47,14 @@ async function forward<T>(
   pipe: { over: boolean },
 ): Promise<void> {
   for (;;) {
+    // As a pipe does: read on while the destination has room, wait for it when it has none.
+    if (!((writer.desiredSize ?? 0) > 0)) {
+      try {
+        await writer.ready;
+      } catch {
+        return; // the destination failed: its watcher cancels the source
+      }
+    }
     let chunk: Awaited<ReturnType<typeof reader.read>>;
     try {
       chunk = await reader.read();
@@ -66,12 +74,8 @@ async function forward<T>(
     }
     const part = errorPartOf(chunk.value);
     if (part) safely('marking a failed AI SDK step', () => watch.streamErrorPart(part.error));
-    // The next chunk is read once this one is written, as a pipe into the SDK's transform
-    // (room for one chunk) waits for: the model's backpressure stays as it was.
-    try {
-      await writer.write(chunk.value);
-    } catch {
-      return; // the destination failed: its watcher cancels the source
-    }
+    // Not awaited: the room left (above) is what holds the pipe back, so the model's
+    // backpressure stays as it was. A failed write fails the destination, which its watcher sees.
+    writer.write(chunk.value).then(ignore, ignore);
   }
 }
