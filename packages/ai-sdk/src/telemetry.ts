@@ -168,8 +168,13 @@ export function telemetry(options: TelemetryOptions = {}): ThreadlineTelemetrySe
       noPrompt,
     );
     settings.tracer = callTracer;
+    // A method, not an arrow: under keepNames (tsx, and the bench) an arrow is renamed at each
+    // call. ai calls it unbound, so it uses no `this`.
     settings.integrations = {
-      onStart: (event) => (isAi7Event(event) ? warnAi7Once() : callTracer.watchAbort(event)),
+      onStart(event) {
+        if (isAi7Event(event)) warnAi7Once();
+        else callTracer.watchAbort(event);
+      },
     };
   } catch (error) {
     diag.warn('threadline: could not prepare AI SDK telemetry; using plain settings', error);
