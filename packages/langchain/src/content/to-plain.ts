@@ -52,10 +52,10 @@ export function messageRole(message: MessageLike): string {
   return ROLES[type] ?? type;
 }
 
-function messageToPlain(message: MessageLike, depth: number, seen: WeakSet<object>): Plain {
+function messageToPlain(message: MessageLike, depth: number, ancestors: object[]): Plain {
   const out: { [key: string]: Plain } = {
     role: messageRole(message),
-    content: toPlainAt(message.content, depth + 1, seen),
+    content: toPlainAt(message.content, depth + 1, ancestors),
   };
   if (typeof message.name === 'string' && message.name) out.name = message.name;
   if (Array.isArray(message.tool_calls) && message.tool_calls.length > 0) {
@@ -66,7 +66,7 @@ function messageToPlain(message: MessageLike, depth: number, seen: WeakSet<objec
         arguments: call?.args,
       })),
       depth + 1,
-      seen,
+      ancestors,
     );
   }
   if (typeof message.tool_call_id === 'string') out.tool_call_id = message.tool_call_id;
@@ -78,7 +78,7 @@ export function cutString(value: string): string {
   return value.length <= MAX_CONTENT_CHARS ? value : `${value.slice(0, MAX_CONTENT_CHARS)}…`;
 }
 
-function toPlainAt(value: unknown, depth: number, seen: WeakSet<object>): Plain {
+function toPlainAt(value: unknown, depth: number, ancestors: object[]): Plain {
   switch (typeof value) {
     case 'string':
       return cutString(value);
@@ -95,28 +95,30 @@ function toPlainAt(value: unknown, depth: number, seen: WeakSet<object>): Plain 
   }
   if (value === null) return null;
   const object = value as object;
-  if (depth >= MAX_DEPTH || seen.has(object)) return '[…]';
-  seen.add(object);
+  // The objects being copied above this one: a cycle leads back to one of them. A list rather
+  // than a set, as it holds a few entries (the depth is bounded) and is made per value.
+  if (depth >= MAX_DEPTH || ancestors.includes(object)) return '[…]';
+  ancestors.push(object);
   try {
     if (Array.isArray(object)) {
-      const items = object.slice(0, MAX_ITEMS).map((item) => toPlainAt(item, depth + 1, seen));
+      const items = object.slice(0, MAX_ITEMS).map((item) => toPlainAt(item, depth + 1, ancestors));
       if (object.length > MAX_ITEMS) items.push(`[${object.length - MAX_ITEMS} more]`);
       return items;
     }
-    if (isMessageLike(object)) return messageToPlain(object, depth, seen);
+    if (isMessageLike(object)) return messageToPlain(object, depth, ancestors);
     if ('pageContent' in object && 'metadata' in object) {
       // A retrieved document.
       const doc = object as { pageContent: unknown; metadata: unknown; id?: unknown };
       const out: { [key: string]: Plain } = {
-        pageContent: toPlainAt(doc.pageContent, depth + 1, seen),
-        metadata: toPlainAt(doc.metadata, depth + 1, seen),
+        pageContent: toPlainAt(doc.pageContent, depth + 1, ancestors),
+        metadata: toPlainAt(doc.metadata, depth + 1, ancestors),
       };
       if (typeof doc.id === 'string') out.id = doc.id;
       return out;
     }
     if ('lc_kwargs' in object && typeof (object as { lc_kwargs: unknown }).lc_kwargs === 'object') {
       // Other LangChain serializables (prompt values, …): their constructor arguments are the data.
-      return toPlainAt((object as { lc_kwargs: unknown }).lc_kwargs, depth, seen);
+      return toPlainAt((object as { lc_kwargs: unknown }).lc_kwargs, depth, ancestors);
     }
     if (object instanceof Date) return Number.isNaN(object.getTime()) ? null : object.toISOString();
     if (object instanceof Map || object instanceof Set || ArrayBuffer.isView(object)) {
@@ -128,11 +130,11 @@ function toPlainAt(value: unknown, depth: number, seen: WeakSet<object>): Plain 
       if (count++ === MAX_ITEMS) break;
       const item = (object as Record<string, unknown>)[key];
       if (item === undefined || typeof item === 'function') continue;
-      out[key] = toPlainAt(item, depth + 1, seen);
+      out[key] = toPlainAt(item, depth + 1, ancestors);
     }
     return out;
   } finally {
-    seen.delete(object);
+    ancestors.pop();
   }
 }
 
@@ -143,7 +145,7 @@ function toPlainAt(value: unknown, depth: number, seen: WeakSet<object>): Plain 
  */
 export function toPlain(value: unknown): Plain {
   try {
-    return toPlainAt(value, 0, new WeakSet());
+    return toPlainAt(value, 0, []);
   } catch {
     return null;
   }
