@@ -27,6 +27,13 @@ export interface WorkloadResult {
    * processor that only sets the same attributes, a hand-made span, a do-nothing handler).
    */
   floor?: string;
+  /**
+   * A case that records what Threadline records at the least cost any implementation can have
+   * (the span-recording handler of (d)), where the floor records nothing. When it is itself over
+   * the floor budget, no implementation can meet that budget, and Threadline is judged against
+   * this case instead (docs of bench/README.md).
+   */
+  mustPay?: string;
   cases: Record<string, CaseResult>;
   /** What was run, for the JSON (iterations, rounds, warm-up). */
   settings: { iterations: number; rounds: number; warmup: number };

@@ -169,6 +169,35 @@ describe('floor budget', () => {
   it('is within noise near 1.3× with noisy rounds', () => {
     expect(compareFloor(withFloor(130, 100, 60))!.margin.verdict).toBe('within noise');
   });
+
+  const withMustPay = (threadline: number, mustPay: number) => ({
+    ...workload(
+      'd',
+      {
+        bare: rounds(0),
+        threadline: rounds(threadline, 5, 2),
+        noop: rounds(100, 5, 3),
+        recording: rounds(mustPay, 5, 4),
+      },
+      { peers: [], floor: 'noop' },
+    ),
+    mustPay: 'recording',
+  });
+
+  it('where recording the same costs more than the budget allows, judges against that cost', () => {
+    const met = checkBudgets([withMustPay(200, 180)]).find((c) => c.kind === 'floor')!;
+    expect(met.met).toBe(true);
+    expect(met.budget).toContain('out of reach for any implementation');
+    expect(met.measured).toMatch(/^unreachable: recording \+180/);
+    const missed = checkBudgets([withMustPay(300, 180)]).find((c) => c.kind === 'floor')!;
+    expect(missed).toMatchObject({ verdict: 'behind', met: false });
+  });
+
+  it('keeps the floor budget when recording the same fits in it', () => {
+    const check = checkBudgets([withMustPay(160, 110)]).find((c) => c.kind === 'floor')!;
+    expect(check.budget).not.toContain('out of reach');
+    expect(check).toMatchObject({ verdict: 'behind', met: false });
+  });
 });
 
 describe('first streamed chunk', () => {

@@ -1,8 +1,10 @@
 import { BaseCallbackHandler } from '@langchain/core/callbacks/base';
 import { CallbackHandler } from '@langfuse/langchain';
+import { trace } from '@opentelemetry/api';
 import { ThreadlineCallbackHandler } from '@threadline/langchain';
 import { TWO_FIELDS } from '../fields';
 import { createThreeStepChain } from '../fixtures/langchain-chain';
+import { SpanRecordingHandler } from '../fixtures/span-recording-handler';
 import type { MeasureOptions } from '../measure';
 import { measureWithSpanCounts } from '../measure-with-spans';
 import type { WorkloadResult } from '../result';
@@ -32,6 +34,7 @@ export async function langChainChain(
   const input = { question: 'Where is my order 1234?' };
   const metadata = { session_id: TWO_FIELDS.sessionId, user_id: TWO_FIELDS.userId };
   const noop = new NoopHandler();
+  const recording = new SpanRecordingHandler(() => trace.getTracer('span-recording'));
   const threadline = new ThreadlineCallbackHandler();
   const langfuse = new CallbackHandler({
     sessionId: TWO_FIELDS.sessionId,
@@ -41,6 +44,9 @@ export async function langChainChain(
     'no handler': withProcessors(global, [], () => chain.invoke(input, { metadata })),
     'noop handler': withProcessors(global, [], () =>
       chain.invoke(input, { metadata, callbacks: [noop] }),
+    ),
+    'span-recording handler': withProcessors(global, [], () =>
+      chain.invoke(input, { metadata, callbacks: [recording] }),
     ),
     threadline: withProcessors(global, [peers.threadline], () =>
       chain.invoke(input, { metadata, callbacks: [threadline] }),
@@ -58,8 +64,9 @@ export async function langChainChain(
     threadline: 'threadline',
     peers: ['langfuse'],
     floor: 'noop handler',
+    mustPay: 'span-recording handler',
     cases: out,
     settings: options,
-    note: "noop handler = a callback handler that does nothing: LangChain's own callback cost (the floor)",
+    note: "noop handler = a callback handler that does nothing: LangChain's own callback cost (the floor); span-recording handler = one span per run with session, user and JSON input/output, nothing else: what any handler recording the same pays",
   };
 }
