@@ -11,6 +11,7 @@ import type { ResolvedAttributes } from '@threadline/core';
 import { contextWithExplicitAttributes } from '@threadline/core/adapter';
 import { CallSpan } from './call-span';
 import { isModelCall } from './content/model-call';
+import { ModelCallInput } from './content/model-call-input';
 import { ModelCallOutput } from './content/model-call-output';
 import { withStartContent } from './content/start-content';
 import { linkPrompt } from './prompt/link-prompt';
@@ -49,6 +50,8 @@ export class CallTracer implements Tracer {
   private metadataPromptSeen:
     | { value: unknown; named: ReturnType<typeof metadataPrompt> }
     | undefined;
+  /** The GenAI input keys of the call's model calls, made once per step's new messages. */
+  private readonly input = new ModelCallInput();
 
   /**
    * @param tracer the application's tracer.
@@ -64,7 +67,7 @@ export class CallTracer implements Tracer {
   startSpan(name: string, options?: SpanOptions, ctx: Context = context.active()): Span {
     const startContext = this.explicit ? contextWithExplicitAttributes(ctx, this.explicit) : ctx;
     const modelCall = isModelCall(name);
-    let started = withStartContent(options, modelCall);
+    let started = withStartContent(options);
     // The options' own prompt (or their "none") wins over the metadata's.
     let prompt: ReturnType<typeof metadataPrompt> =
       modelCall && this.noPrompt ? NO_PROMPT : undefined;
@@ -76,7 +79,13 @@ export class CallTracer implements Tracer {
       }
     }
     const span = this.tracer.startSpan(name, started, startContext);
-    if (modelCall && prompt !== NO_PROMPT) linkPrompt(span, startContext, prompt);
+    if (modelCall) {
+      // Set on the span just started rather than added to a copy of the SDK's attributes: the
+      // exported span is the same, and no processor reads these keys in onStart.
+      const attributes = started?.attributes;
+      if (attributes && span.isRecording()) this.input.write(span, attributes);
+      if (prompt !== NO_PROMPT) linkPrompt(span, startContext, prompt);
+    }
     return this.track(span, ctx, modelCall);
   }
 

@@ -110,3 +110,18 @@ export function genAiPromptOf(json: unknown): GenAiPrompt | undefined {
   }
   return { systemInstructions, messages };
 }
+
+/**
+ * The messages of a prompt that come after at least one non-system message (the part a later
+ * step of a tool loop adds), as {@link genAiPromptOf} makes them; undefined when one is a
+ * system message (the caller then takes the whole prompt again). Never throws.
+ */
+export function laterMessagesOf(prompt: readonly unknown[]): GenAiMessage[] | undefined {
+  const messages: GenAiMessage[] = [];
+  for (const message of prompt) {
+    if (!isRecord(message) || typeof message.role !== 'string') continue;
+    if (message.role === 'system') return undefined;
+    messages.push(messageOf(message, message.role));
+  }
+  return messages;
+}
