@@ -96,8 +96,11 @@ export class ModelCallInput {
     const last = this.last;
     if (last === undefined) return undefined;
     const { head } = last;
-    // The last prompt `[A]` is extended as `[A,B]`: `[B]` holds the added messages.
-    if (json.charCodeAt(head.length) !== 44 || !json.startsWith(head)) return undefined;
+    // The last prompt `[A]` is extended as `[A,B]`: `[B]` holds the added messages. Compared
+    // with `===` on a slice: `startsWith` compares a sliced string char by char, 50× slower.
+    if (json.charCodeAt(head.length) !== 44 || json.slice(0, head.length) !== head) {
+      return undefined;
+    }
     let added: unknown;
     try {
       added = JSON.parse(`[${json.slice(head.length + 1)}`);
