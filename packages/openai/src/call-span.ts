@@ -8,6 +8,8 @@ import {
   THREADLINE_SPAN_ATTRIBUTES,
 } from '@threadline/core/adapter';
 import { type Abandonable, watchHolder, watchHolderLater } from './abandonment';
+import { releaseCallContext } from './call-context';
+import { CallRef } from './call-ref';
 import type { Operation, StreamRecorder } from './operations/operation';
 import { OPENAI_SPAN_ATTRIBUTES } from './span-keys';
 import { warnFailed } from './warn-failed';
@@ -53,16 +55,22 @@ export class CallSpan implements Abandonable {
   private readonly startedAt = clock.now();
   private recorder: StreamRecorder | undefined;
   private signal: AbortSignal | undefined;
-  private watch: StreamWatch | undefined;
   private listened: AbortSignal | undefined;
+  private streamRef: CallRef | undefined;
 
   constructor(
     readonly span: Span,
-    /** The context the SDK call runs in: the caller's, with this span active. */
+    /** The context the SDK call runs in: the caller's, with this span active (call-context.ts). */
     readonly context: Context,
     private readonly operation: Operation,
     private readonly capture: boolean,
   ) {}
+
+  /** What the SDK's stream objects hold of this call (call-ref.ts): it lets go when the span ends. */
+  get ref(): CallRef {
+    this.streamRef ??= new CallRef(this.ended ? undefined : this);
+    return this.streamRef;
+  }
 
   /** Ended, or in the hands of the parse step (which settles it or hands it to a stream). */
   get settled(): boolean {
@@ -120,9 +128,8 @@ export class CallSpan implements Abandonable {
     this.lastActivity = clock.now();
     this.recorder = this.operation.streamRecorder(this.capture);
     this.signal = signal;
-    // The stream's own watcher: while it is read, its iterator holds the holder.
-    this.watch = new StreamWatch(this);
-    watchHolder(holder, this.watch);
+    // While the stream is read, its iterator holds the holder.
+    watchHolder(holder, this.ref);
     if (signal?.aborted) this.cancel(END_REASONS.ABORTED);
   }
 
@@ -216,11 +223,8 @@ export class CallSpan implements Abandonable {
   end(endTime?: number): void {
     if (this.ended) return;
     this.ended = true;
-    // The registry holds the watch until the stream is collected: it must not keep the span.
-    if (this.watch) {
-      this.watch.call = undefined;
-      this.watch = undefined;
-    }
+    // The registry holds the ref until the stream is collected, the SDK's objects maybe longer.
+    if (this.streamRef) this.streamRef.call = undefined;
     // A long-lived caller `signal` would otherwise keep every call it was given to.
     if (this.listened) {
       try {
@@ -260,19 +264,6 @@ export class CallSpan implements Abandonable {
     } catch (error) {
       warnFailed('end an OpenAI span', error);
     }
-  }
-}
-
-/** Watches a stream; unlike the call's promise, a stream is watched until its span ends. */
-class StreamWatch implements Abandonable {
-  constructor(public call: CallSpan | undefined) {}
-
-  /** The span ended: the watch let go of it. */
-  get settled(): boolean {
-    return this.call === undefined;
-  }
-
-  onAbandoned(): void {
-    this.call?.onAbandoned();
+    releaseCallContext(this.context);
   }
 }

@@ -1,4 +1,4 @@
-import type { CallSpan } from './call-span';
+import type { CallRef } from './call-ref';
 
 /**
  * An iterator the SDK put in front of the observed one (openai 7's chat streams normalize
@@ -9,7 +9,7 @@ import type { CallSpan } from './call-span';
 export class ClosingIterator<T> implements AsyncIterator<T> {
   constructor(
     private readonly inner: AsyncIterator<T>,
-    private readonly call: CallSpan,
+    private readonly ref: CallRef,
   ) {}
 
   next(value?: unknown): Promise<IteratorResult<T>> {
@@ -17,7 +17,8 @@ export class ClosingIterator<T> implements AsyncIterator<T> {
   }
 
   get return(): (value?: any) => Promise<IteratorResult<T>> {
-    this.call.closing = true;
+    const call = this.ref.call;
+    if (call) call.closing = true;
     return this.close;
   }
 

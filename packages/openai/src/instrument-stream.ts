@@ -1,5 +1,6 @@
 import { diag } from '@opentelemetry/api';
 import { safely } from '@threadline/core/adapter';
+import type { CallRef } from './call-ref';
 import type { CallSpan } from './call-span';
 import { ClosingIterator } from './closing-iterator';
 import { ObservedIterator } from './observed-iterator';
@@ -12,9 +13,9 @@ interface StreamShape {
 
 type IteratorFactory = (this: unknown) => AsyncIterator<unknown>;
 
-/** What an observed stream keeps: its call, the SDK's iterator factory and the holder. */
+/** What an observed stream keeps: its call's ref, the SDK's iterator factory and the holder. */
 interface ObservedStream {
-  readonly call: CallSpan;
+  readonly ref: CallRef;
   readonly factory: IteratorFactory;
   readonly holder: object;
   /** openai 7's chat streams: the normalizing iterator the SDK set on the instance. */
@@ -23,9 +24,9 @@ interface ObservedStream {
   observed: boolean;
 }
 
-/** What an observed stream controller keeps: its call and the SDK's `abort`. */
+/** What an observed stream controller keeps: its call's ref and the SDK's `abort`. */
 interface ObservedController {
-  readonly call: CallSpan;
+  readonly ref: CallRef;
   readonly abort: (this: unknown, ...args: unknown[]) => unknown;
 }
 
@@ -35,25 +36,27 @@ const CONTROLLER = Symbol('threadline.openai.controller');
 
 // Module functions that find their call on the object, not closures per call: a fresh
 // function stored on each SDK object keeps the call's objects through young-generation
-// collections (see instrument-call.ts).
+// collections (see instrument-call.ts). What they find is the call's ref, which lets go of the
+// call when its span ends: the SDK's stream outlives it (see call-ref.ts).
 
 function observedIterator(this: { [STREAM]?: ObservedStream }): AsyncIterator<unknown> {
   const stream = this[STREAM]!;
   const inner = stream.factory.call(this);
   if (stream.observed) return inner;
   stream.observed = true;
-  return new ObservedIterator(inner, stream.call, stream.holder);
+  return new ObservedIterator(inner, stream.ref, stream.holder);
 }
 
 function closingIterator(this: { [STREAM]?: ObservedStream }): AsyncIterator<unknown> {
   const stream = this[STREAM]!;
-  return new ClosingIterator(stream.outer!.call(this), stream.call);
+  return new ClosingIterator(stream.outer!.call(this), stream.ref);
 }
 
 function observedAbort(this: { [CONTROLLER]?: ObservedController }, ...args: unknown[]): unknown {
   const controller = this[CONTROLLER]!;
   const result = controller.abort.apply(this, args);
-  safely('observe an OpenAI stream abort', () => controller.call.onAbort());
+  const call = controller.ref.call;
+  if (call) safely('observe an OpenAI stream abort', () => call.onAbort());
   return result;
 }
 
@@ -69,7 +72,7 @@ function observeAbort(controller: StreamShape['controller'], call: CallSpan): vo
   const target = controller as NonNullable<StreamShape['controller']> & {
     [CONTROLLER]?: ObservedController;
   };
-  target[CONTROLLER] = { call, abort: abort as ObservedController['abort'] };
+  target[CONTROLLER] = { ref: call.ref, abort: abort as ObservedController['abort'] };
   target.abort = observedAbort;
   // openai 7, given a request `signal`, puts a signal of its own on the controller: one that
   // the caller's signal aborts too, without calling `abort()`. Only then is it listened to.
@@ -98,14 +101,20 @@ export function instrumentStream(stream: object, call: CallSpan): void {
     const outer = Object.hasOwn(stream, Symbol.asyncIterator)
       ? (shape[Symbol.asyncIterator] as IteratorFactory)
       : undefined;
-    shape[STREAM] = { call, factory: factory as IteratorFactory, holder, outer, observed: false };
+    shape[STREAM] = {
+      ref: call.ref,
+      factory: factory as IteratorFactory,
+      holder,
+      outer,
+      observed: false,
+    };
     shape.iterator = observedIterator;
     if (typeof outer === 'function') shape[Symbol.asyncIterator] = closingIterator;
   } else if (typeof shape[Symbol.asyncIterator] === 'function') {
     // An SDK without the iterator factory: `tee()` would then bypass the observation.
     diag.debug('threadline: OpenAI Stream without an iterator factory; observing for-await only');
     shape[STREAM] = {
-      call,
+      ref: call.ref,
       factory: shape[Symbol.asyncIterator] as IteratorFactory,
       holder,
       outer: undefined,

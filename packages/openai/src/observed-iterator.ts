@@ -1,9 +1,10 @@
 import { END_REASONS } from '@threadline/core/adapter';
-import type { CallSpan } from './call-span';
+import type { CallRef } from './call-ref';
 
 /**
  * What the caller iterates instead of the SDK's own iterator: every result passes through
- * unchanged; the span sees each item, the end, an error, or the caller leaving early.
+ * unchanged; the span sees each item, the end, an error, or the caller leaving early. Once the
+ * span has ended there is nothing more to see, and the iterator no longer holds the call.
  */
 export class ObservedIterator<T> implements AsyncIterator<T> {
   private readonly onResult: (result: IteratorResult<T>) => IteratorResult<T>;
@@ -11,21 +12,27 @@ export class ObservedIterator<T> implements AsyncIterator<T> {
 
   constructor(
     private readonly inner: AsyncIterator<T>,
-    private readonly call: CallSpan,
+    private readonly ref: CallRef,
     /** The stream's watched sentinel: held so the span does not end as abandoned mid-iteration. */
     readonly holder: object,
   ) {
     // Made once per stream and not as named class fields: some transpilers (tsx, esbuild's
     // keepNames) rename every named function value as it is created, on the per-chunk path.
     this.onResult = (result) => {
-      call.pendingReads--;
-      if (result.done) call.onStreamDone();
-      else call.onItem(result.value);
+      const call = ref.call;
+      if (call) {
+        call.pendingReads--;
+        if (result.done) call.onStreamDone();
+        else call.onItem(result.value);
+      }
       return result;
     };
     this.onError = (error) => {
-      call.pendingReads--;
-      call.fail(error);
+      const call = ref.call;
+      if (call) {
+        call.pendingReads--;
+        call.fail(error);
+      }
       throw error;
     };
   }
@@ -33,7 +40,8 @@ export class ObservedIterator<T> implements AsyncIterator<T> {
   // Not a rest parameter: an array per item. `next()` and `next(undefined)` are the same to
   // the SDK's async generator.
   next(value?: unknown): Promise<IteratorResult<T>> {
-    this.call.pendingReads++;
+    const call = this.ref.call;
+    if (call) call.pendingReads++;
     let result: Promise<IteratorResult<T>>;
     try {
       result = value === undefined ? this.inner.next() : this.inner.next(value);
@@ -50,20 +58,21 @@ export class ObservedIterator<T> implements AsyncIterator<T> {
    * caller's break.
    */
   get return(): (value?: any) => Promise<IteratorResult<T>> {
-    this.call.closing = true;
+    const call = this.ref.call;
+    if (call) call.closing = true;
     return this.close;
   }
 
   private close(value?: any): Promise<IteratorResult<T>> {
     // Before the SDK's own return, which aborts the request: the reason is the caller's break.
-    this.call.cancel(END_REASONS.CONSUMER_STOPPED);
+    this.ref.call?.cancel(END_REASONS.CONSUMER_STOPPED);
     return this.inner.return
       ? this.inner.return(value)
       : Promise.resolve({ done: true, value } as IteratorResult<T>);
   }
 
   throw(error?: unknown): Promise<IteratorResult<T>> {
-    this.call.cancel(END_REASONS.CONSUMER_STOPPED);
+    this.ref.call?.cancel(END_REASONS.CONSUMER_STOPPED);
     return this.inner.throw ? this.inner.throw(error) : Promise.reject(error);
   }
 

@@ -1,4 +1,4 @@
-import { type Attributes, context, SpanKind, trace } from '@opentelemetry/api';
+import { type Attributes, context, SpanKind } from '@opentelemetry/api';
 import {
   contextWithExplicitAttributes,
   GEN_AI_ATTRIBUTES,
@@ -6,6 +6,7 @@ import {
   LANGFUSE_OBSERVATION_ATTRIBUTES,
   setPromptLink,
 } from '@threadline/core/adapter';
+import { callContext } from './call-context';
 import { CallSpan } from './call-span';
 import type { ObservedState } from './observed-state';
 import type { Operation } from './operations/operation';
@@ -15,9 +16,15 @@ import { warnFailed } from './warn-failed';
 
 /**
  * Starts the span of one model call, as a child of the caller's active span, with the
- * observed client's attributes as explicit (docs/contract.md#precedence, level 1).
+ * observed client's attributes as explicit (docs/contract.md#precedence, level 1). The call's
+ * context marks `target`, the SDK object whose method it runs, as running.
  */
-export function startCall(state: ObservedState, operation: Operation, body: unknown): CallSpan {
+export function startCall(
+  state: ObservedState,
+  operation: Operation,
+  body: unknown,
+  target: object,
+): CallSpan {
   const capture = state.captureContent;
   // Request details (parameters, captured input) are set once the span has started: samplers
   // get what the GenAI conventions ask for at creation (operation, provider, server, model),
@@ -65,5 +72,5 @@ export function startCall(state: ObservedState, operation: Operation, body: unkn
       warnFailed('record an OpenAI request', error);
     }
   }
-  return new CallSpan(span, trace.setSpan(parent, span), operation, capture);
+  return new CallSpan(span, callContext(parent, span, target), operation, capture);
 }
