@@ -1,8 +1,11 @@
 /**
  * Runs one case of a workload many times, for `node --cpu-prof`: where does its time go?
  * Usage: node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx --conditions=@threadline/source
- *        bench/src/profile/profile-case.ts <e-threadline|e-metadata-threadline|e-otel|c-threadline|c-stream-threadline|d-threadline> [iterations]
+ *        bench/src/profile/profile-case.ts <e-threadline|e-metadata-threadline|e-otel|c-threadline|c-stream-threadline|c-langfuse|c-stream-langfuse|c-bare|c-stream-bare|d-threadline> [iterations]
+ * A `*-langfuse` case runs Langfuse's processor, scope and wrapper (`@langfuse/openai`), as
+ * workload (c) does, so both wrappers can be profiled the same way.
  */
+import { observeOpenAI as langfuseObserve } from '@langfuse/openai';
 import { trace } from '@opentelemetry/api';
 import { telemetry } from '@threadline/ai-sdk';
 import { ThreadlineCallbackHandler } from '@threadline/langchain';
@@ -15,14 +18,15 @@ import { createThreeStepChain } from '../fixtures/langchain-chain';
 import { startOpenAIServerProcess } from '../fixtures/start-openai-server';
 import { installGlobalProvider } from '../setups/global-provider';
 import { installGlobals } from '../setups/globals';
-import { createPeerProcessors, enterBare, enterThreadline } from '../setups/peers';
+import { createPeerProcessors, enterBare, enterLangfuse, enterThreadline } from '../setups/peers';
 
 const [which = 'e-threadline', count = '2000'] = process.argv.slice(2);
 installGlobals();
 const peers = createPeerProcessors();
 const global = installGlobalProvider();
-global.use(which.endsWith('threadline') ? [peers.threadline] : []);
-const enter = which.endsWith('threadline') ? enterThreadline : enterBare;
+const langfuse = which.endsWith('langfuse');
+global.use(which.endsWith('threadline') ? [peers.threadline] : langfuse ? [peers.langfuse] : []);
+const enter = which.endsWith('threadline') ? enterThreadline : langfuse ? enterLangfuse : enterBare;
 
 let once: () => Promise<unknown>;
 let stop = async () => {};
@@ -52,7 +56,11 @@ if (which.startsWith('e-')) {
   const server = await startOpenAIServerProcess();
   stop = server.stop;
   const raw = new OpenAI({ baseURL: server.baseURL, apiKey: 'x', maxRetries: 0 });
-  const client = which.endsWith('threadline') ? observeOpenAI(raw) : raw;
+  const client = which.endsWith('threadline')
+    ? observeOpenAI(raw)
+    : langfuse
+      ? langfuseObserve(raw)
+      : raw;
   const request = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'hi' }] };
   once = () =>
     enter(TWO_FIELDS, async () => {
