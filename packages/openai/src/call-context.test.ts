@@ -46,6 +46,7 @@ describe('callContext', () => {
     const span = tracer.startSpan('call');
     const target = {};
     const ctx = callContext(ROOT_CONTEXT, span, target);
+    expect(trace.getSpan(ctx.setValue(CALLER_KEY, 1))).toBe(span);
     span.end();
     releaseCallContext(ctx);
     const after = trace.getSpan(ctx);

@@ -53,6 +53,8 @@ export function isRunning(target: object): boolean {
  */
 export class CallContext implements Context {
   private span: Span;
+  /** The API's context with the same values, once something derives a context from this one. */
+  private apiContext: Context | undefined;
 
   constructor(
     private readonly parent: Context,
@@ -80,10 +82,13 @@ export class CallContext implements Context {
   /** The span has ended: from now on only its identity is held. */
   release(): void {
     this.span = trace.wrapSpanContext(this.span.spanContext());
+    this.apiContext = undefined;
   }
 
+  // HTTP instrumentation derives a context or two per request: the copies are made once.
   private toApiContext(): Context {
-    return trace.setSpan(this.parent, this.span).setValue(RUNNING, this.target);
+    this.apiContext ??= trace.setSpan(this.parent, this.span).setValue(RUNNING, this.target);
+    return this.apiContext;
   }
 }
 
