@@ -10,15 +10,20 @@ export const FLAT_LIMIT = 1.3;
 export interface Growth {
   /** Each size's per-span value, in size order. */
   values: Array<{ size: number; value: number }>;
-  /** Largest ÷ smallest value (NaN when the smallest is not above 0: no ratio to take). */
+  /** The highest value at a larger size ÷ the smallest size's (NaN when that is not above 0). */
   factor: number;
   flat: boolean;
 }
 
+/**
+ * The highest value at any larger size ÷ the value at the smallest size: how much more a span
+ * costs once the work has grown. A cost that falls as the work grows (a scope entered once per
+ * turn, spread over more spans) is no growth.
+ */
 function growthOfValues(values: Array<{ size: number; value: number }>): Growth {
-  const numbers = values.map((v) => v.value);
-  const low = Math.min(...numbers);
-  const factor = low > 0 ? Math.max(...numbers) / low : Number.NaN;
+  const first = values[0]?.value ?? Number.NaN;
+  const later = values.slice(1).map((v) => v.value);
+  const factor = first > 0 && later.length > 0 ? Math.max(...later) / first : Number.NaN;
   return { values, factor, flat: factor <= FLAT_LIMIT };
 }
 
@@ -74,7 +79,7 @@ export function checkGrowth(dimensions: readonly ScaleDimension[]): BudgetCheck[
       .join(', ');
     const why = Number.isFinite(growth.factor) ? '' : ' (an overhead not above 0)';
     const budget = `(scale) Threadline's per-span overhead flat across ${dimension.title} (≤ ${FLAT_LIMIT}×)`;
-    const measured = `${path} ${dimension.unit}; largest ÷ smallest ${formatFactor(growth)}${why}`;
+    const measured = `${path} ${dimension.unit}; highest at a larger size ÷ smallest size ${formatFactor(growth)}${why}`;
     const floor = first?.floor;
     const floorGrowth = floor ? overheadGrowth(dimension, floor) : undefined;
     if (growth.flat || !floor || !floorGrowth || floorGrowth.flat) {

@@ -264,6 +264,12 @@ describe('scale growth', () => {
     expect(grows!.measured).toContain('grows over the floor');
   });
 
+  it('counts a cost that falls as the work grows as no growth', () => {
+    const falls = overheadGrowth(dimension([150, 53, 52]), 'threadline');
+    expect(falls.factor).toBeLessThan(1);
+    expect(falls.flat).toBe(true);
+  });
+
   it('grows past 1.3×, and has no factor when an overhead is not above 0', () => {
     const [grows] = checkGrowth([dimension([50, 80, 200])]);
     expect(grows!.met).toBe(false);

@@ -38,6 +38,6 @@ export function printScale(dimension: ScaleDimension): void {
   const own = overheadGrowth(dimension, first.threadline);
   const total = totalGrowth(dimension, first.threadline);
   console.log(
-    `  threadline growth (largest ÷ smallest per-span overhead): ${formatFactor(own)} — ${own.flat ? 'flat' : `grows (> ${FLAT_LIMIT}×)`}; whole CPU per span: ${formatFactor(total)}`,
+    `  threadline growth (highest per-span overhead at a larger size ÷ the smallest size’s): ${formatFactor(own)} — ${own.flat ? 'flat' : `grows (> ${FLAT_LIMIT}×)`}; whole CPU per span: ${formatFactor(total)}`,
   );
 }
