@@ -1,5 +1,4 @@
 import type { Abandonable } from './abandonment';
-import type { CallSpan } from './call-span';
 
 /**
  * What the SDK's objects hold of a streamed call (its stream, controller and iterators): the
@@ -11,8 +10,9 @@ import type { CallSpan } from './call-span';
  * It is also what watches the stream for collection: unlike the call's promise, a stream is
  * watched until its span ends.
  */
-export class CallRef implements Abandonable {
-  constructor(public call: CallSpan | undefined) {}
+// Generic over the call so this module needs nothing of call-span.ts, which creates the refs.
+export class CallRef<Call extends Abandonable = Abandonable> implements Abandonable {
+  constructor(public call: Call | undefined) {}
 
   /** The span ended: the ref let go of it. */
   get settled(): boolean {

@@ -56,7 +56,7 @@ export class CallSpan implements Abandonable {
   private recorder: StreamRecorder | undefined;
   private signal: AbortSignal | undefined;
   private listened: AbortSignal | undefined;
-  private streamRef: CallRef | undefined;
+  private streamRef: CallRef<CallSpan> | undefined;
 
   constructor(
     readonly span: Span,
@@ -67,8 +67,8 @@ export class CallSpan implements Abandonable {
   ) {}
 
   /** What the SDK's stream objects hold of this call (call-ref.ts): it lets go when the span ends. */
-  get ref(): CallRef {
-    this.streamRef ??= new CallRef(this.ended ? undefined : this);
+  get ref(): CallRef<CallSpan> {
+    this.streamRef ??= new CallRef<CallSpan>(this.ended ? undefined : this);
     return this.streamRef;
   }
 

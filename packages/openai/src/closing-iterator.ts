@@ -1,4 +1,5 @@
 import type { CallRef } from './call-ref';
+import type { CallSpan } from './call-span';
 
 /**
  * An iterator the SDK put in front of the observed one (openai 7's chat streams normalize
@@ -9,7 +10,7 @@ import type { CallRef } from './call-ref';
 export class ClosingIterator<T> implements AsyncIterator<T> {
   constructor(
     private readonly inner: AsyncIterator<T>,
-    private readonly ref: CallRef,
+    private readonly ref: CallRef<CallSpan>,
   ) {}
 
   next(value?: unknown): Promise<IteratorResult<T>> {

@@ -15,7 +15,7 @@ type IteratorFactory = (this: unknown) => AsyncIterator<unknown>;
 
 /** What an observed stream keeps: its call's ref, the SDK's iterator factory and the holder. */
 interface ObservedStream {
-  readonly ref: CallRef;
+  readonly ref: CallRef<CallSpan>;
   readonly factory: IteratorFactory;
   readonly holder: object;
   /** openai 7's chat streams: the normalizing iterator the SDK set on the instance. */
@@ -26,7 +26,7 @@ interface ObservedStream {
 
 /** What an observed stream controller keeps: its call's ref and the SDK's `abort`. */
 interface ObservedController {
-  readonly ref: CallRef;
+  readonly ref: CallRef<CallSpan>;
   readonly abort: (this: unknown, ...args: unknown[]) => unknown;
 }
 

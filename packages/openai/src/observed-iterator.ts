@@ -1,5 +1,6 @@
 import { END_REASONS } from '@threadline/core/adapter';
 import type { CallRef } from './call-ref';
+import type { CallSpan } from './call-span';
 
 /**
  * What the caller iterates instead of the SDK's own iterator: every result passes through
@@ -12,7 +13,7 @@ export class ObservedIterator<T> implements AsyncIterator<T> {
 
   constructor(
     private readonly inner: AsyncIterator<T>,
-    private readonly ref: CallRef,
+    private readonly ref: CallRef<CallSpan>,
     /** The stream's watched sentinel: held so the span does not end as abandoned mid-iteration. */
     readonly holder: object,
   ) {
