@@ -19,7 +19,7 @@ const registry =
  * Ends `call` as abandoned once `holder` is garbage-collected. `call` must not reference
  * `holder`, or it would never be collected.
  */
-export function watchHolder(holder: object, call: Abandonable): void {
+function watchHolder(holder: object, call: Abandonable): void {
   registry?.register(holder, call);
 }
 
@@ -35,8 +35,9 @@ function watchPending(): void {
 /**
  * Like {@link watchHolder}, but only if `call` is still unsettled at the next macrotask. A
  * response whose promise the caller awaits is parsed within the microtasks that follow its
- * arrival, so only promises nobody reads get registered: registering every call would keep
- * every span alive until a collector cleanup ran, which costs the young generation dearly.
+ * arrival, and a short stream is often read to its end there too, so mostly only what nobody
+ * reads (or a long stream) gets registered: registering every call would keep every span alive
+ * until a collector cleanup ran, which costs the young generation dearly.
  */
 export function watchHolderLater(holder: object, call: Abandonable): void {
   if (!registry) return;

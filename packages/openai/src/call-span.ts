@@ -7,7 +7,7 @@ import {
   safely,
   THREADLINE_SPAN_ATTRIBUTES,
 } from '@threadline/core/adapter';
-import { type Abandonable, watchHolder, watchHolderLater } from './abandonment';
+import { type Abandonable, watchHolderLater } from './abandonment';
 import { releaseCallContext } from './call-context';
 import { CallRef } from './call-ref';
 import type { Operation, StreamRecorder } from './operations/operation';
@@ -128,8 +128,10 @@ export class CallSpan implements Abandonable {
     this.lastActivity = clock.now();
     this.recorder = this.operation.streamRecorder(this.capture);
     this.signal = signal;
-    // While the stream is read, its iterator holds the holder.
-    watchHolder(holder, this.ref);
+    // While the stream is read, its iterator holds the holder. Watched only if the stream is
+    // still unread at the next macrotask: one read to its end within the microtasks of its
+    // response's arrival (a short answer) leaves nothing to watch, and costs no registration.
+    watchHolderLater(holder, this.ref);
     if (signal?.aborted) this.cancel(END_REASONS.ABORTED);
   }
 
