@@ -16,10 +16,27 @@ export interface EmittedAttributes {
   readonly values: readonly AttributeValue[];
 }
 
+/** Key lists by shape; bounded, since metadata keys come from the application. */
+const sharedKeys = new Map<string, readonly string[]>();
+const MAX_SHARED_KEY_LISTS = 256;
+
+/**
+ * One array for every list of the same keys: the records of thousands of sessions then share a
+ * few key arrays, which stay in the CPU cache, instead of each span start loading its own.
+ */
+function shareKeys(keys: string[]): readonly string[] {
+  const shape = keys.join('\n');
+  const known = sharedKeys.get(shape);
+  if (known) return known;
+  Object.freeze(keys);
+  if (sharedKeys.size < MAX_SHARED_KEY_LISTS) sharedKeys.set(shape, keys);
+  return keys;
+}
+
 /** Emitted attributes in array form. */
 export function toEmitted(attributes: Attributes): EmittedAttributes {
   const keys = Object.keys(attributes);
-  return { keys, values: keys.map((key) => attributes[key]!) };
+  return { keys: shareKeys(keys), values: keys.map((key) => attributes[key]!) };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { EMPTY_ATTRIBUTES, type ResolvedAttributes } from '../attributes';
+import type { ChildSlot } from '../resolution-records';
 import { mergeAttributes, withoutFields } from '../scope/merge-attributes';
 import type { ScopeFrame } from '../scope/scope-frame';
-import { type ChildResolution, newSpanRecord, type SpanRecord } from './span-record';
+import { newSpanRecord, type SpanRecord } from './span-record';
 
 function resolveUncached(
   own: ResolvedAttributes,
@@ -9,45 +10,64 @@ function resolveUncached(
   frame: ScopeFrame | undefined,
   baggage: ResolvedAttributes | undefined,
 ): SpanRecord {
-  const explicit = parent ? mergeAttributes(parent.explicit, own) : own;
+  // What an adapter set on the context for this span, then what the span was started with.
+  const forSpan = frame?.explicit ? mergeAttributes(frame.explicit, own) : own;
+  const explicit = parent ? mergeAttributes(parent.explicit, forSpan) : forSpan;
   // Levels 4 and 5 may not fill in what a scope cleared with null.
   let lower = baggage ?? EMPTY_ATTRIBUTES;
   if (parent) lower = mergeAttributes(lower, parent.resolved);
   lower = withoutFields(lower, frame?.cleared);
   const scoped = frame ? mergeAttributes(lower, frame.attributes) : lower;
-  return newSpanRecord(explicit, mergeAttributes(scoped, explicit));
+  const resolved = mergeAttributes(scoped, explicit);
+  // A child that adds nothing (the usual span under a request span in the same scope) shares
+  // its parent's record, emitted values included: one object fewer to reach per span start.
+  // Merges return an input when the result equals it, so identity tells.
+  if (parent && explicit === parent.explicit && resolved === parent.resolved) return parent;
+  return newSpanRecord(explicit, resolved);
 }
 
 /** Where the last resolution is kept when a span has neither a recorded parent nor a scope. */
-const unparented: { childCache: ChildResolution | undefined } = { childCache: undefined };
+const unparented: ChildSlot = {
+  childExplicit: undefined,
+  childFrame: undefined,
+  childBaggage: undefined,
+  childParentResolved: undefined,
+  childRecord: undefined,
+};
 
 /**
  * Resolves a span's attributes field by field over the five levels of docs/contract.md#precedence, highest first:
- * `explicit` on the span (level 1), the live `parent` span's record (levels 2 and 4), the
- * innermost scope `frame` (level 3) and inbound `baggage` (level 5). All inputs are immutable
- * shared objects, so a one-entry cache on the parent (or the scope frame) serves the common case
- * of many sibling spans resolved from the same inputs without a merge. Positional parameters:
- * this runs at every span start, and an inputs object would be one more allocation there.
+ * explicit values (level 1: `own`, what the span was started with, over the frame's `explicit`,
+ * what an adapter set on the context for it), the live `parent` span's record (levels 2 and 4),
+ * the innermost scope `frame` (level 3) and inbound `baggage` (level 5). All inputs are
+ * immutable shared objects, so a one-entry cache on the parent (or the scope frame) serves the
+ * common case of many sibling spans resolved from the same inputs without a merge; a hit reads
+ * neither the frame nor anything else but the slot. Positional parameters: this runs at every
+ * span start, and an inputs object would be one more allocation there.
  */
 export function resolveSpan(
-  explicit: ResolvedAttributes,
+  own: ResolvedAttributes,
   parent: SpanRecord | undefined,
   frame: ScopeFrame | undefined,
   baggage: ResolvedAttributes | undefined,
 ): SpanRecord {
-  const slot = parent ?? frame ?? unparented;
+  const slot: ChildSlot = parent ?? frame ?? unparented;
   const parentResolved = parent?.resolved;
-  const cached = slot.childCache;
+  const cached = slot.childRecord;
   if (
-    cached &&
-    cached.explicit === explicit &&
-    cached.frame === frame &&
-    cached.baggage === baggage &&
-    cached.parentResolved === parentResolved
+    cached !== undefined &&
+    slot.childExplicit === own &&
+    slot.childFrame === frame &&
+    slot.childBaggage === baggage &&
+    slot.childParentResolved === parentResolved
   ) {
-    return cached.record;
+    return cached;
   }
-  const record = resolveUncached(explicit, parent, frame, baggage);
-  slot.childCache = { explicit, frame, baggage, parentResolved, record };
+  const record = resolveUncached(own, parent, frame, baggage);
+  slot.childExplicit = own;
+  slot.childFrame = frame;
+  slot.childBaggage = baggage;
+  slot.childParentResolved = parentResolved;
+  slot.childRecord = record;
   return record;
 }

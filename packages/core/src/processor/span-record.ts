@@ -1,7 +1,7 @@
 import type { ResolvedAttributes } from '../attributes';
-import type { ChildResolution, SpanRecord } from '../resolution-records';
+import type { SpanRecord } from '../resolution-records';
 
-export type { ChildResolution, SpanRecord };
+export type { SpanRecord };
 
 // Registered symbol: the ESM and CJS builds of this package, if both are loaded, share it.
 const RECORD = Symbol.for('threadline.span-record.v1');
@@ -39,8 +39,13 @@ export function newSpanRecord(
   return {
     explicit,
     resolved,
-    childCache: undefined,
-    emitted: undefined,
-    emittedDialects: undefined,
+    childExplicit: undefined,
+    childFrame: undefined,
+    childBaggage: undefined,
+    childParentResolved: undefined,
+    childRecord: undefined,
+    emitKey: undefined,
+    emittedKeys: undefined,
+    emittedValues: undefined,
   };
 }

@@ -1,5 +1,6 @@
 import {
   type Attributes,
+  type AttributeValue,
   type Context,
   diag,
   propagation,
@@ -82,8 +83,12 @@ function covers(resolved: ResolvedAttributes, added: ResolvedAttributes): boolea
 }
 
 /** Sets the emitted keys; with `existing`, only those the span does not carry yet. */
-function setEmitted(span: Span, emitted: EmittedAttributes, existing?: Attributes): void {
-  const { keys, values } = emitted;
+function setEmitted(
+  span: Span,
+  keys: readonly string[],
+  values: readonly AttributeValue[],
+  existing?: Attributes,
+): void {
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     if (existing === undefined || existing[key] === undefined) span.setAttribute(key, values[i]!);
@@ -148,32 +153,31 @@ export class ThreadlineSpanProcessor implements SdkSpanProcessor {
       }
       const parent = parentSpan ? getSpanRecord(parentSpan) : undefined;
       const baggage = this.readBaggage ? this.baggageOf(parentContext) : undefined;
-      let explicit = frame?.explicit ?? EMPTY_ATTRIBUTES;
+      // The span's own explicit values; the frame's (an adapter's) are resolveSpan's to read,
+      // so a cache hit never loads the frame.
+      let own = EMPTY_ATTRIBUTES;
       let existing: Attributes | undefined;
       if (!isWithoutAttributes(span)) {
         existing = attributesOf(span);
         const keys = Object.keys(existing);
         if (keys.length > 0) {
-          const own = readSpanAttributes(existing, keys, this.dialects, this.settings);
-          if (own !== EMPTY_ATTRIBUTES) {
-            explicit = explicit === EMPTY_ATTRIBUTES ? own : mergeAttributes(explicit, own);
-          }
+          own = readSpanAttributes(existing, keys, this.dialects, this.settings);
         } else {
           existing = undefined;
         }
       }
-      if (!parent && !frame && !baggage && explicit === EMPTY_ATTRIBUTES) return;
-      const record = resolveSpan(explicit, parent, frame, baggage);
+      if (!parent && !frame && !baggage && own === EMPTY_ATTRIBUTES) return;
+      const record = resolveSpan(own, parent, frame, baggage);
       // Empty attributes are always the one EMPTY_ATTRIBUTES object, so identity suffices.
       if (record.resolved === EMPTY_ATTRIBUTES) return;
       setSpanRecord(span, record);
-      let emitted = record.emitted;
-      if (record.emittedDialects !== this.emitKey || !emitted) {
-        emitted = this.emittedFor(record.resolved);
-        record.emitted = emitted;
-        record.emittedDialects = this.emitKey;
+      if (record.emitKey !== this.emitKey) {
+        const emitted = this.emittedFor(record.resolved);
+        record.emittedKeys = emitted.keys;
+        record.emittedValues = emitted.values;
+        record.emitKey = this.emitKey;
       }
-      setEmitted(span, emitted, existing);
+      setEmitted(span, record.emittedKeys!, record.emittedValues!, existing);
     } catch (error) {
       diag.warn('threadline: could not resolve attributes for a span', error);
     }
@@ -219,7 +223,8 @@ export class ThreadlineSpanProcessor implements SdkSpanProcessor {
         ? mergeAttributes(frame.attributes, current.resolved)
         : frame.attributes;
       setSpanRecord(target, newSpanRecord(current?.explicit ?? EMPTY_ATTRIBUTES, resolved));
-      setEmitted(target, this.emittedFor(resolved), attributesOf(target));
+      const emitted = this.emittedFor(resolved);
+      setEmitted(target, emitted.keys, emitted.values, attributesOf(target));
     } catch (error) {
       diag.warn('threadline: could not stamp the active span', error);
     }

@@ -87,7 +87,7 @@ export function getContextAttributes(
     // Frozen on the way out: core shares these objects between scopes and spans unfrozen.
     return Object.freeze(
       resolveSpan(
-        frame?.explicit ?? EMPTY_ATTRIBUTES,
+        EMPTY_ATTRIBUTES,
         span ? getSpanRecord(span) : undefined,
         frame,
         baggage ? readBaggageAttributes(baggage, configuredSettings()) : undefined,

@@ -14,7 +14,16 @@ export function newScopeFrame(
   cleared: ReadonlySet<AttributeField> | undefined,
   explicit: ResolvedAttributes | undefined,
 ): ScopeFrame {
-  return { attributes, cleared, explicit, childCache: undefined };
+  return {
+    attributes,
+    cleared,
+    explicit,
+    childExplicit: undefined,
+    childFrame: undefined,
+    childBaggage: undefined,
+    childParentResolved: undefined,
+    childRecord: undefined,
+  };
 }
 
 /** The innermost scope frame on a context. */
