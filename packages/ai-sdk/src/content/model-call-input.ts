@@ -3,6 +3,7 @@ import { MAX_CONTENT_CHARS, toBoundedJson } from '@threadline/core/adapter';
 import { GEN_AI_CONTENT_ATTRIBUTES as GEN_AI } from './content-keys';
 import type { GenAiMessage } from './genai-message';
 import { genAiPromptOf, laterMessagesOf } from './prompt-messages';
+import { textPromptJson } from './text-prompt';
 import { toolDefinitionsJson } from './tool-definitions-json';
 
 /** The GenAI input keys made from one `ai.prompt.messages`. */
@@ -74,9 +75,13 @@ export class ModelCallInput {
     return this.extended(json) ?? this.whole(json);
   }
 
-  /** The whole path: the prompt parsed and converted in full. */
+  /** The whole path: the prompt converted in full (one of text messages straight from its JSON). */
   private whole(json: string): PromptInput | undefined {
     this.last = undefined;
+    const text = textPromptJson(json);
+    if (text !== undefined) {
+      return text.messages === undefined ? text : this.remember(json, text.messages, text.system);
+    }
     const prompt = genAiPromptOf(json);
     if (!prompt) return undefined;
     const system =

@@ -1,5 +1,5 @@
 import type { Attributes, AttributeValue } from '@opentelemetry/api';
-import { toBoundedJson } from '@threadline/core/adapter';
+import { MAX_CONTENT_CHARS, toBoundedJson } from '@threadline/core/adapter';
 import {
   finishReasonOf,
   type GenAiMessage,
@@ -22,14 +22,16 @@ type OutputKey = (typeof OUTPUT_KEYS)[number];
 
 const OUTPUT_KEY_SET: ReadonlySet<string> = new Set(OUTPUT_KEYS);
 
-function toolCallPartsOf(json: string): GenAiPart[] {
+const NO_PARTS: readonly GenAiPart[] = [];
+
+function toolCallPartsOf(json: string): readonly GenAiPart[] {
   let calls: unknown;
   try {
     calls = JSON.parse(json);
   } catch {
-    return [];
+    return NO_PARTS;
   }
-  if (!Array.isArray(calls)) return [];
+  if (!Array.isArray(calls)) return NO_PARTS;
   const parts: GenAiPart[] = [];
   for (const call of calls) {
     if (isRecord(call)) parts.push(toolCallPart(call.toolCallId, call.toolName, call.input));
@@ -65,23 +67,36 @@ export class ModelCallOutput {
    * `gen_ai.output.messages`: one assistant message (reasoning, text or the generated object,
    * tool calls) with its `finish_reason`, as bounded JSON; undefined when no answer was
    * recorded. Never throws.
+   *
+   * Why by hand: this runs for every model call. The JSON is written straight from the strings
+   * the SDK recorded, the same text `JSON.stringify` of the message makes, without building the
+   * message first; only an answer too long for the bound takes the general path, which cuts it.
    */
   messagesJson(): string | undefined {
     const { recorded } = this;
-    const parts: GenAiPart[] = [];
-    if (recorded['ai.response.reasoning']) {
-      parts.push({ type: 'reasoning', content: recorded['ai.response.reasoning'] });
-    }
+    const reasoning = recorded['ai.response.reasoning'];
     const text = recorded['ai.response.text'] ?? recorded['ai.response.object'];
-    if (text) parts.push(textPart(text));
-    if (recorded['ai.response.toolCalls']) {
-      parts.push(...toolCallPartsOf(recorded['ai.response.toolCalls']));
+    const calls = recorded['ai.response.toolCalls'];
+    const toolCalls = calls ? toolCallPartsOf(calls) : NO_PARTS;
+    if (!reasoning && !text && toolCalls.length === 0) return undefined;
+    const finishReason = finishReasonOf(recorded['ai.response.finishReason']);
+    try {
+      let parts = reasoning ? `{"type":"reasoning","content":${JSON.stringify(reasoning)}}` : '';
+      if (text) parts += `${parts && ','}{"type":"text","content":${JSON.stringify(text)}}`;
+      if (toolCalls.length > 0) parts += `${parts && ','}${JSON.stringify(toolCalls).slice(1, -1)}`;
+      const json = `[{"role":"assistant","parts":[${parts}],"finish_reason":${JSON.stringify(finishReason)}}]`;
+      if (json.length <= MAX_CONTENT_CHARS) return json;
+    } catch {
+      // The general path reports what cannot be serialised.
     }
-    if (parts.length === 0) return undefined;
     const message: GenAiMessage = {
       role: 'assistant',
-      parts,
-      finish_reason: finishReasonOf(recorded['ai.response.finishReason']),
+      parts: [
+        ...(reasoning ? [{ type: 'reasoning', content: reasoning }] : []),
+        ...(text ? [textPart(text)] : []),
+        ...toolCalls,
+      ],
+      finish_reason: finishReason,
     };
     return toBoundedJson([message], { masked: true });
   }
