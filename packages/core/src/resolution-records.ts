@@ -52,4 +52,12 @@ export interface SpanRecord extends ChildSlot {
   emittedKeys: readonly string[] | undefined;
   /** The values of `emittedKeys`, index by index. */
   emittedValues: readonly AttributeValue[] | undefined;
+  /**
+   * The first four of `emittedValues` again, on the record itself: with thousands of live
+   * sessions the record is cold at every span start, and the array would be one more load.
+   */
+  emitted0: AttributeValue | undefined;
+  emitted1: AttributeValue | undefined;
+  emitted2: AttributeValue | undefined;
+  emitted3: AttributeValue | undefined;
 }

@@ -47,5 +47,9 @@ export function newSpanRecord(
     emitKey: undefined,
     emittedKeys: undefined,
     emittedValues: undefined,
+    emitted0: undefined,
+    emitted1: undefined,
+    emitted2: undefined,
+    emitted3: undefined,
   };
 }

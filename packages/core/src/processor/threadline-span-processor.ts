@@ -24,6 +24,7 @@ import { type SettingsOptions, type ThreadlineSettings, toSettings } from '../se
 import { validateFields } from '../validation/validate-attributes';
 import { type EmittedAttributes, emitAttributes, toEmitted } from './emit-attributes';
 import { readSpanAttributes } from './read-span-attributes';
+import { setRecordEmitted, storeEmitted } from './record-emitted';
 import { resolveSpan } from './resolve-span';
 import type { SdkSpanProcessor } from './sdk-span-processor';
 import { setSpanOwner } from './span-owner';
@@ -172,12 +173,9 @@ export class ThreadlineSpanProcessor implements SdkSpanProcessor {
       if (record.resolved === EMPTY_ATTRIBUTES) return;
       setSpanRecord(span, record);
       if (record.emitKey !== this.emitKey) {
-        const emitted = this.emittedFor(record.resolved);
-        record.emittedKeys = emitted.keys;
-        record.emittedValues = emitted.values;
-        record.emitKey = this.emitKey;
+        storeEmitted(record, this.emittedFor(record.resolved), this.emitKey);
       }
-      setEmitted(span, record.emittedKeys!, record.emittedValues!, existing);
+      setRecordEmitted(span, record, existing);
     } catch (error) {
       diag.warn('threadline: could not resolve attributes for a span', error);
     }
