@@ -83,7 +83,12 @@ export class CallTracer implements Tracer {
       // Set on the span just started rather than added to a copy of the SDK's attributes: the
       // exported span is the same, and no processor reads these keys in onStart.
       const attributes = started?.attributes;
-      if (attributes && span.isRecording()) this.input.write(span, attributes);
+      if (attributes && span.isRecording()) {
+        // The SDK's own JSON when no mask rewrote it (content-equal strings count as unchanged).
+        const canonical =
+          attributes['ai.prompt.messages'] === options?.attributes?.['ai.prompt.messages'];
+        this.input.write(span, attributes, canonical);
+      }
       if (prompt !== NO_PROMPT) linkPrompt(span, startContext, prompt);
     }
     return this.track(span, ctx, modelCall);

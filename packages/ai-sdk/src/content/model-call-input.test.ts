@@ -70,8 +70,12 @@ describe('ModelCallInput', () => {
     fc.assert(
       fc.property(steps, (prompts) => {
         const call = new ModelCallInput();
+        const sdkJson = new ModelCallInput();
         for (const prompt of prompts) {
-          expect(call.promptInput(prompt)).toEqual(new ModelCallInput().promptInput(prompt));
+          const whole = new ModelCallInput().promptInput(prompt);
+          expect(call.promptInput(prompt)).toEqual(whole);
+          // The SDK's own JSON may be taken straight: the same keys, character for character.
+          expect(sdkJson.promptInput(prompt, true)).toEqual(whole);
         }
       }),
       { numRuns: 300 },

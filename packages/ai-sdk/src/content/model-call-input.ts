@@ -2,8 +2,8 @@ import { type Attributes, diag, type Span } from '@opentelemetry/api';
 import { MAX_CONTENT_CHARS, toBoundedJson } from '@threadline/core/adapter';
 import { GEN_AI_CONTENT_ATTRIBUTES as GEN_AI } from './content-keys';
 import type { GenAiMessage } from './genai-message';
+import { promptJson } from './prompt-json';
 import { genAiPromptOf, laterMessagesOf } from './prompt-messages';
-import { textPromptJson } from './text-prompt';
 import { toolDefinitionsJson } from './tool-definitions-json';
 
 /** The GenAI input keys made from one `ai.prompt.messages`. */
@@ -51,9 +51,9 @@ export class ModelCallInput {
    * Sets the GenAI input keys a model call's start `attributes` (masked already) imply on its
    * `span`, except those the attributes hold. Never throws.
    */
-  write(span: Span, attributes: Attributes): void {
+  write(span: Span, attributes: Attributes, canonical = false): void {
     try {
-      const input = this.promptInput(attributes['ai.prompt.messages']);
+      const input = this.promptInput(attributes['ai.prompt.messages'], canonical);
       const tools = toolDefinitionsJson(attributes['ai.prompt.tools']);
       if (input?.messages !== undefined && attributes[GEN_AI.INPUT_MESSAGES] === undefined) {
         span.setAttribute(GEN_AI.INPUT_MESSAGES, input.messages);
@@ -69,16 +69,19 @@ export class ModelCallInput {
     }
   }
 
-  /** The GenAI input keys of one `ai.prompt.messages` value, undefined when it is no prompt. */
-  promptInput(json: unknown): PromptInput | undefined {
+  /**
+   * The GenAI input keys of one `ai.prompt.messages` value, undefined when it is no prompt.
+   * `canonical`: the value is the SDK's own JSON, no mask rewrote it (see {@link promptJson}).
+   */
+  promptInput(json: unknown, canonical = false): PromptInput | undefined {
     if (typeof json !== 'string') return undefined;
-    return this.extended(json) ?? this.whole(json);
+    return this.extended(json, canonical) ?? this.whole(json, canonical);
   }
 
   /** The whole path: the prompt converted in full (one of text messages straight from its JSON). */
-  private whole(json: string): PromptInput | undefined {
+  private whole(json: string, canonical: boolean): PromptInput | undefined {
     this.last = undefined;
-    const text = textPromptJson(json);
+    const text = promptJson(json, { canonical });
     if (text !== undefined) {
       return text.messages === undefined ? text : this.remember(json, text.messages, text.system);
     }
@@ -97,7 +100,7 @@ export class ModelCallInput {
   }
 
   /** The reused path: `json` extends the last prompt, only the added messages are converted. */
-  private extended(json: string): PromptInput | undefined {
+  private extended(json: string, canonical: boolean): PromptInput | undefined {
     const last = this.last;
     if (last === undefined) return undefined;
     const { head } = last;
@@ -106,21 +109,32 @@ export class ModelCallInput {
     if (json.charCodeAt(head.length) !== 44 || json.slice(0, head.length) !== head) {
       return undefined;
     }
-    let added: unknown;
-    try {
-      added = JSON.parse(`[${json.slice(head.length + 1)}`);
-    } catch {
-      return undefined;
-    }
-    if (!Array.isArray(added)) return undefined;
-    const messages = laterMessagesOf(added);
-    if (messages === undefined) return undefined;
-    if (messages.length === 0) return this.remember(json, last.messages, last.system);
-    const addedJson = wholeJson(messages);
+    const addedJson = this.addedJson(`[${json.slice(head.length + 1)}`, canonical);
+    if (addedJson === null) return this.remember(json, last.messages, last.system);
     if (addedJson === undefined) return undefined;
     const joined = `${last.messages.slice(0, -1)},${addedJson.slice(1)}`;
     if (joined.length > MAX_CONTENT_CHARS) return undefined;
     return this.remember(json, joined, last.system);
+  }
+
+  /**
+   * The GenAI JSON of the messages a step added (`added`: their JSON list); null when it added
+   * none, undefined when the step is to be converted whole.
+   */
+  private addedJson(added: string, canonical: boolean): string | null | undefined {
+    const fast = promptJson(added, { canonical, later: true });
+    if (fast !== undefined) return fast.messages ?? null;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(added);
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(parsed)) return undefined;
+    const messages = laterMessagesOf(parsed);
+    if (messages === undefined) return undefined;
+    if (messages.length === 0) return null;
+    return wholeJson(messages);
   }
 
   private remember(json: string, messages: string, system: string | undefined): PromptInput {

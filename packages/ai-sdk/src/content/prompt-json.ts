@@ -1,0 +1,228 @@
+import { MAX_CONTENT_CHARS } from '@threadline/core/adapter';
+
+/** The GenAI input keys of a prompt, as the general conversion makes them. */
+export interface PromptJson {
+  readonly messages: string | undefined;
+  readonly system: string | undefined;
+}
+
+/** Options of {@link promptJson}. */
+export interface PromptJsonOptions {
+  /**
+   * The JSON is the SDK's own `JSON.stringify` output (no mask rewrote it): then tool calls and
+   * tool results are taken too, their values copied as they are, since parsed and written again
+   * they would come back the same.
+   */
+  canonical?: boolean;
+  /** The messages a later step added: a system message among them is left to the general path. */
+  later?: boolean;
+}
+
+/**
+ * A JSON string literal exactly as `JSON.stringify` writes it: no character it escapes appears
+ * raw (quote, backslash, control characters, lone surrogates) and every escape is the one it
+ * writes. Parsed and written again, such a literal comes back the same.
+ */
+const LITERAL =
+  '"(?:[^"\\\\\\u0000-\\u001f\\ud800-\\udfff]|\\\\["\\\\bfnrt]|\\\\u00(?:0[0-7bef]|1[0-9a-f]))*"';
+const LITERAL_AT = new RegExp(LITERAL, 'uy');
+const SYSTEM_STRING = '{"role":"system","content":';
+/** `{"role":"<role>","content":` of each role a message of parts may have. */
+const ROLE_PREFIXES = ['user', 'assistant', 'tool', 'system'].map(
+  (role) => [role, `{"role":"${role}","content":`] as const,
+);
+const TEXT = '{"type":"text","text":';
+const TOOL_CALL = '{"type":"tool-call","toolCallId":';
+const TOOL_RESULT = '{"type":"tool-result","toolCallId":';
+const TOOL_NAME = ',"toolName":';
+const INPUT = ',"input":';
+/** The tool outputs whose `value` is the response. */
+const OUTPUT_PREFIXES = ['json', 'text', 'error-json', 'error-text'].map(
+  (type) => `,"output":{"type":"${type}","value":`,
+);
+
+/** Where the literal at `at` ends, or -1 when there is none `JSON.stringify` would write. */
+function literalEnd(json: string, at: number): number {
+  LITERAL_AT.lastIndex = at;
+  return LITERAL_AT.test(json) ? LITERAL_AT.lastIndex : -1;
+}
+
+/**
+ * Where the JSON value at `at` ends, in JSON without whitespace; -1 when it does not end. Only
+ * used on the SDK's own JSON, so it follows strings and nesting without checking the rest.
+ */
+function valueEnd(json: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < json.length; i++) {
+        const d = json.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+      if (i >= json.length) return -1;
+      if (depth === 0) return i + 1;
+    } else if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) {
+      if (--depth === 0) return i + 1;
+      if (depth < 0) return -1;
+    } else if (depth === 0) {
+      let j = i;
+      while (j < json.length && !isValueEnd(json.charCodeAt(j))) j++;
+      return j > i ? j : -1;
+    }
+  }
+  return -1;
+}
+
+function isValueEnd(c: number): boolean {
+  return c === 44 || c === 125 || c === 93;
+}
+
+/** Parts of one message, from the `[` at `at`: their GenAI JSON and where the list ends. */
+class PartsReader {
+  parts = '';
+  end = -1;
+
+  constructor(
+    private readonly json: string,
+    private readonly canonical: boolean,
+  ) {}
+
+  read(at: number): boolean {
+    const { json } = this;
+    if (json.charCodeAt(at) !== 91) return false;
+    let i = at + 1;
+    let parts = '';
+    while (json.charCodeAt(i) !== 93) {
+      if (i > at + 1) {
+        if (json.charCodeAt(i) !== 44) return false;
+        i++;
+      }
+      const part = this.part(i);
+      if (part === undefined) return false;
+      parts += parts === '' ? part.json : `,${part.json}`;
+      i = part.end;
+    }
+    this.parts = parts;
+    this.end = i + 1;
+    return true;
+  }
+
+  private part(at: number): { json: string; end: number } | undefined {
+    const { json } = this;
+    if (json.startsWith(TEXT, at)) {
+      const start = at + TEXT.length;
+      const end = literalEnd(json, start);
+      if (end < 0 || json.charCodeAt(end) !== 125) return undefined;
+      return { json: `{"type":"text","content":${json.slice(start, end)}}`, end: end + 1 };
+    }
+    if (!this.canonical) return undefined;
+    const call = json.startsWith(TOOL_CALL, at);
+    if (!call && !json.startsWith(TOOL_RESULT, at)) return undefined;
+    const idStart = at + (call ? TOOL_CALL.length : TOOL_RESULT.length);
+    const idEnd = literalEnd(json, idStart);
+    if (idEnd < 0 || !json.startsWith(TOOL_NAME, idEnd)) return undefined;
+    const nameStart = idEnd + TOOL_NAME.length;
+    const nameEnd = literalEnd(json, nameStart);
+    if (nameEnd < 0) return undefined;
+    const id = json.slice(idStart, idEnd);
+    if (call) {
+      if (!json.startsWith(INPUT, nameEnd)) return undefined;
+      const start = nameEnd + INPUT.length;
+      // A string input is parsed as the arguments, a null one falls back to `args`: general path.
+      const first = json.charCodeAt(start);
+      if (first === 34 || json.startsWith('null', start)) return undefined;
+      const end = valueEnd(json, start);
+      if (end < 0 || json.charCodeAt(end) !== 125) return undefined;
+      const name = json.slice(nameStart, nameEnd);
+      const args = json.slice(start, end);
+      return {
+        json: `{"type":"tool_call","id":${id},"name":${name},"arguments":${args}}`,
+        end: end + 1,
+      };
+    }
+    for (const prefix of OUTPUT_PREFIXES) {
+      if (!json.startsWith(prefix, nameEnd)) continue;
+      const start = nameEnd + prefix.length;
+      const end = valueEnd(json, start);
+      if (end < 0 || json.charCodeAt(end) !== 125 || json.charCodeAt(end + 1) !== 125) {
+        return undefined;
+      }
+      const response = json.slice(start, end);
+      return {
+        json: `{"type":"tool_call_response","id":${id},"response":${response}}`,
+        end: end + 2,
+      };
+    }
+    return undefined;
+  }
+}
+
+/**
+ * `gen_ai.input.messages` and `gen_ai.system_instructions` of an `ai.prompt.messages`, written
+ * straight from the SDK's JSON: the same text that parsing, converting and serialising it makes,
+ * without doing any of that. Text messages (a `prompt` string, a `system` text, a chat history
+ * of text) are always taken; tool calls and tool results only from the SDK's own JSON
+ * (`canonical`). Undefined for any other prompt (a file, reasoning, provider options, a literal
+ * with escapes `JSON.stringify` does not write, anything past the content bound), which then
+ * takes the general path.
+ *
+ * Why: every step of every call records its prompt, and parsing it, building the GenAI messages
+ * and serialising them again was most of what recording its input cost.
+ */
+export function promptJson(
+  json: string,
+  { canonical = false, later = false }: PromptJsonOptions = {},
+): PromptJson | undefined {
+  if (json.charCodeAt(0) !== 91 || json.charCodeAt(json.length - 1) !== 93) return undefined;
+  const reader = new PartsReader(json, canonical);
+  let system = '';
+  let messages = '';
+  let at = 1;
+  while (at < json.length - 1) {
+    if (at > 1) {
+      if (json.charCodeAt(at) !== 44) return undefined;
+      at++;
+    }
+    let role: string | undefined;
+    let parts: string;
+    if (json.startsWith(SYSTEM_STRING, at) && json.charCodeAt(at + SYSTEM_STRING.length) === 34) {
+      const start = at + SYSTEM_STRING.length;
+      const end = literalEnd(json, start);
+      if (end < 0 || json.charCodeAt(end) !== 125) return undefined;
+      role = 'system';
+      parts = `{"type":"text","content":${json.slice(start, end)}}`;
+      at = end + 1;
+    } else {
+      let start = -1;
+      for (const [candidate, prefix] of ROLE_PREFIXES) {
+        if (json.startsWith(prefix, at)) {
+          role = candidate;
+          start = at + prefix.length;
+          break;
+        }
+      }
+      if (role === undefined || !reader.read(start)) return undefined;
+      if (json.charCodeAt(reader.end) !== 125) return undefined;
+      parts = reader.parts;
+      at = reader.end + 1;
+    }
+    if (role === 'system') {
+      if (later) return undefined;
+      // Only the leading system messages are the instructions; a later one is history.
+      if (messages === '') {
+        if (parts !== '') system += system === '' ? parts : `,${parts}`;
+        continue;
+      }
+    }
+    messages += `${messages === '' ? '' : ','}{"role":"${role}","parts":[${parts}]}`;
+  }
+  if (at !== json.length - 1) return undefined;
+  const systemJson = system === '' ? undefined : `[${system}]`;
+  const messagesJson = messages === '' ? undefined : `[${messages}]`;
+  if ((systemJson?.length ?? 0) > MAX_CONTENT_CHARS) return undefined;
+  if ((messagesJson?.length ?? 0) > MAX_CONTENT_CHARS) return undefined;
+  return { messages: messagesJson, system: systemJson };
+}
