@@ -76,7 +76,7 @@ export class CallSpan implements Span, StreamWatch {
     if (this.ended) return this;
     const masked = CONTENT_KEYS.has(key) && value !== undefined ? maskedValue(value) : value;
     if (masked === undefined) return this;
-    this.output?.note(key, masked);
+    this.output?.note(key, masked, masked === value);
     this.span.setAttribute(key, masked);
     return this;
   }
@@ -84,7 +84,7 @@ export class CallSpan implements Span, StreamWatch {
   setAttributes(attributes: Attributes): this {
     if (this.ended) return this;
     const masked = maskContentAttributes(attributes);
-    this.output?.noteAll(masked);
+    this.output?.noteAll(masked, masked === attributes);
     this.span.setAttributes(masked);
     return this;
   }

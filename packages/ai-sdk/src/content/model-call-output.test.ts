@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ModelCallOutput } from './model-call-output';
 
@@ -61,5 +62,63 @@ describe('ModelCallOutput', () => {
   it('nothing recorded (recording outputs off), or tool calls a mask made unreadable: none', () => {
     expect(output({ 'ai.response.finishReason': 'stop' })).toBeUndefined();
     expect(output({ 'ai.response.toolCalls': '[masked]' })).toBeUndefined();
+  });
+
+  it('writes the same from the SDK’s own JSON of the answer as from any other', () => {
+    const text = fc.string({ unit: 'binary', maxLength: 20 });
+    const call = fc.oneof(
+      fc.record({
+        type: fc.constant('tool-call'),
+        toolCallId: text,
+        toolName: text,
+        input: fc.oneof(fc.jsonValue({ maxDepth: 3 }), text),
+      }),
+      fc.record(
+        { type: fc.constantFrom('tool-call', 'tool-result'), toolCallId: text, input: text },
+        { requiredKeys: ['type'] },
+      ),
+      fc.jsonValue({ maxDepth: 1 }),
+    );
+    const answer = fc.record(
+      {
+        'ai.response.reasoning': text,
+        'ai.response.text': text,
+        'ai.response.toolCalls': fc.array(call, { maxLength: 3 }).map((c) => JSON.stringify(c)),
+        'ai.response.finishReason': fc.constantFrom('stop', 'tool-calls', 'length'),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(answer, (attributes) => {
+        const sdkOwn = new ModelCallOutput();
+        sdkOwn.noteAll(attributes, true);
+        const other = new ModelCallOutput();
+        other.noteAll(attributes, false);
+        expect(sdkOwn.messagesJson()).toBe(other.messagesJson());
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('a tool call of the SDK’s own JSON, and one a mask rewrote, the same way', () => {
+    const calls =
+      '[{"type":"tool-call","toolCallId":"c1","toolName":"lookup","input":{"id":"o-1"}}]';
+    const expected = [
+      {
+        role: 'assistant',
+        parts: [{ type: 'tool_call', id: 'c1', name: 'lookup', arguments: { id: 'o-1' } }],
+        finish_reason: 'tool_call',
+      },
+    ];
+    for (const canonical of [true, false]) {
+      const collected = new ModelCallOutput();
+      collected.note(
+        'ai.response.toolCalls',
+        canonical ? calls : calls.replace(':{', ': {'),
+        canonical,
+      );
+      collected.note('ai.response.finishReason', 'tool-calls');
+      expect(JSON.parse(collected.messagesJson()!)).toEqual(expected);
+    }
   });
 });

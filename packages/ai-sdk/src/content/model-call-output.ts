@@ -8,6 +8,7 @@ import {
   textPart,
   toolCallPart,
 } from './genai-message';
+import { toolCallsJson } from './prompt-json';
 
 /** The keys of an ai 5/6 model call's answer, which the SDK sets in one or two batches. */
 const OUTPUT_KEYS = [
@@ -47,20 +48,27 @@ function toolCallPartsOf(json: string): readonly GenAiPart[] {
  */
 export class ModelCallOutput {
   private readonly recorded: Partial<Record<OutputKey, string>> = {};
+  /** The recorded `ai.response.toolCalls` is the SDK's own JSON (no mask rewrote it). */
+  private canonicalCalls = false;
 
-  /** Notes one attribute the SDK set on the span (any key; the answer's are kept). */
-  note(key: string, value: AttributeValue | undefined): void {
+  /**
+   * Notes one attribute the SDK set on the span (any key; the answer's are kept).
+   * `canonical`: the value is the SDK's own, no mask rewrote it.
+   */
+  note(key: string, value: AttributeValue | undefined, canonical = false): void {
     if (typeof value === 'string' && OUTPUT_KEY_SET.has(key)) {
       this.recorded[key as OutputKey] = value;
+      if (key === 'ai.response.toolCalls') this.canonicalCalls = canonical;
     }
   }
 
-  /** Notes the answer's keys among `attributes`. */
-  noteAll(attributes: Attributes): void {
+  /** Notes the answer's keys among `attributes` (`canonical`: as for {@link note}). */
+  noteAll(attributes: Attributes, canonical = false): void {
     for (const key of OUTPUT_KEYS) {
       const value = attributes[key];
       if (typeof value === 'string') this.recorded[key] = value;
     }
+    if (typeof attributes['ai.response.toolCalls'] === 'string') this.canonicalCalls = canonical;
   }
 
   /**
@@ -77,18 +85,24 @@ export class ModelCallOutput {
     const reasoning = recorded['ai.response.reasoning'];
     const text = recorded['ai.response.text'] ?? recorded['ai.response.object'];
     const calls = recorded['ai.response.toolCalls'];
-    const toolCalls = calls ? toolCallPartsOf(calls) : NO_PARTS;
-    if (!reasoning && !text && toolCalls.length === 0) return undefined;
+    // The SDK's own JSON of the calls is taken as it is; any other is parsed and converted.
+    const callsJson = calls && this.canonicalCalls ? toolCallsJson(calls) : undefined;
+    let toolCalls = calls && callsJson === undefined ? toolCallPartsOf(calls) : NO_PARTS;
+    if (!reasoning && !text && !callsJson && toolCalls.length === 0) return undefined;
     const finishReason = finishReasonOf(recorded['ai.response.finishReason']);
     try {
       let parts = reasoning ? `{"type":"reasoning","content":${JSON.stringify(reasoning)}}` : '';
       if (text) parts += `${parts && ','}{"type":"text","content":${JSON.stringify(text)}}`;
-      if (toolCalls.length > 0) parts += `${parts && ','}${JSON.stringify(toolCalls).slice(1, -1)}`;
+      if (callsJson) parts += `${parts && ','}${callsJson}`;
+      else if (toolCalls.length > 0) {
+        parts += `${parts && ','}${JSON.stringify(toolCalls).slice(1, -1)}`;
+      }
       const json = `[{"role":"assistant","parts":[${parts}],"finish_reason":${JSON.stringify(finishReason)}}]`;
       if (json.length <= MAX_CONTENT_CHARS) return json;
     } catch {
       // The general path reports what cannot be serialised.
     }
+    if (callsJson && calls) toolCalls = toolCallPartsOf(calls);
     const message: GenAiMessage = {
       role: 'assistant',
       parts: [

@@ -88,6 +88,7 @@ class PartsReader {
   constructor(
     private readonly json: string,
     private readonly canonical: boolean,
+    private readonly callsOnly = false,
   ) {}
 
   read(at: number): boolean {
@@ -112,7 +113,7 @@ class PartsReader {
 
   private part(at: number): { json: string; end: number } | undefined {
     const { json } = this;
-    if (json.startsWith(TEXT, at)) {
+    if (!this.callsOnly && json.startsWith(TEXT, at)) {
       const start = at + TEXT.length;
       const end = literalEnd(json, start);
       if (end < 0 || json.charCodeAt(end) !== 125) return undefined;
@@ -120,7 +121,7 @@ class PartsReader {
     }
     if (!this.canonical) return undefined;
     const call = json.startsWith(TOOL_CALL, at);
-    if (!call && !json.startsWith(TOOL_RESULT, at)) return undefined;
+    if (!call && (this.callsOnly || !json.startsWith(TOOL_RESULT, at))) return undefined;
     const idStart = at + (call ? TOOL_CALL.length : TOOL_RESULT.length);
     const idEnd = literalEnd(json, idStart);
     if (idEnd < 0 || !json.startsWith(TOOL_NAME, idEnd)) return undefined;
@@ -225,4 +226,15 @@ export function promptJson(
   if ((systemJson?.length ?? 0) > MAX_CONTENT_CHARS) return undefined;
   if ((messagesJson?.length ?? 0) > MAX_CONTENT_CHARS) return undefined;
   return { messages: messagesJson, system: systemJson };
+}
+
+/**
+ * The GenAI `tool_call` parts of a model call's `ai.response.toolCalls` (the SDK's own JSON,
+ * no mask rewrote it), as JSON without the list's brackets (empty when there are none): the
+ * text serialising the converted calls makes. Undefined for any other list, which then takes
+ * the general path.
+ */
+export function toolCallsJson(json: string): string | undefined {
+  const reader = new PartsReader(json, true, true);
+  return reader.read(0) && reader.end === json.length ? reader.parts : undefined;
 }
