@@ -28,7 +28,7 @@ function shareKeys(keys: string[]): readonly string[] {
   const shape = keys.join('\n');
   const known = sharedKeys.get(shape);
   if (known) return known;
-  Object.freeze(keys);
+  // Left unfrozen: frozen arrays take a slower element path, and these never leave core.
   if (sharedKeys.size < MAX_SHARED_KEY_LISTS) sharedKeys.set(shape, keys);
   return keys;
 }
