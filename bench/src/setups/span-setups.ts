@@ -2,15 +2,14 @@ import { type Attributes, context, type Tracer, trace } from '@opentelemetry/api
 import { BasicTracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { BenchFields } from '../fields';
 import { CountingExportProcessor } from './export-processor';
-import { FloorProcessor, SET_ATTRIBUTES_FLOOR } from './floor-processor';
 import {
-  ENTER,
-  type EnterScope,
-  enterBare,
-  type PeerProcessors,
-  processorsOf,
-  SETUP_NAMES,
-} from './peers';
+  FloorProcessor,
+  type FloorShape,
+  floorEnter,
+  floorShape,
+  SET_ATTRIBUTES_FLOOR,
+} from './floor-processor';
+import { ENTER, type EnterScope, type PeerProcessors, processorsOf, SETUP_NAMES } from './peers';
 
 /** One setup of the span workloads: its own provider, and its way into a scope. */
 export interface SpanSetup {
@@ -45,18 +44,20 @@ export function threadlineAttributesOf(peers: PeerProcessors, fields: BenchField
   return attributes;
 }
 
+/** The floor's shape for scopes of `fields`: the attributes Threadline writes for them. */
+export function floorOf(peers: PeerProcessors, fields: BenchFields): FloorShape {
+  return floorShape(threadlineAttributesOf(peers, fields), fields);
+}
+
 /**
  * Every setup of the span workloads, in table order: bare OpenTelemetry, Threadline, the peers,
- * and the floor (the attributes Threadline writes, set by a processor that reads nothing; its
- * scope is the bare one, since it reads none).
+ * and the floor (the attributes Threadline writes, precomputed for each scope as it is entered
+ * and put on the context under one key; its processor reads them with one lookup and sets them).
  */
-export function spanSetups(
-  peers: PeerProcessors,
-  floorAttributes: Attributes,
-): Record<string, SpanSetup> {
+export function spanSetups(peers: PeerProcessors, floor: FloorShape): Record<string, SpanSetup> {
   const setups: Record<string, SpanSetup> = {};
   for (const name of SETUP_NAMES) setups[name] = spanSetup(processorsOf(name, peers), ENTER[name]);
-  setups[SET_ATTRIBUTES_FLOOR] = spanSetup([new FloorProcessor(floorAttributes)], enterBare);
+  setups[SET_ATTRIBUTES_FLOOR] = spanSetup([new FloorProcessor()], floorEnter(floor));
   return setups;
 }
 

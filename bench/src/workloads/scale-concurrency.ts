@@ -9,7 +9,7 @@ import {
 } from '../scale/scale-dimension';
 import { SET_ATTRIBUTES_FLOOR } from '../setups/floor-processor';
 import { PEER_NAMES, type PeerProcessors } from '../setups/peers';
-import { attributeCounts, spanSetups, threadlineAttributesOf } from '../setups/span-setups';
+import { attributeCounts, floorOf, spanSetups } from '../setups/span-setups';
 
 const DIMENSION = { id: 'concurrency', title: 'concurrent live scopes', unit: 'scopes' };
 
@@ -23,14 +23,14 @@ export async function scaleConcurrency(
   options: ScaleOptions,
   sizes: readonly number[] = [1, 100, 10_000],
 ): Promise<ScaleDimension> {
-  const floorAttributes = threadlineAttributesOf(peers, TWO_FIELDS);
+  const floor = floorOf(peers, TWO_FIELDS);
   const out: ScaleDimension = {
     ...DIMENSION,
     note: 'one iteration: each of <size> open async scopes (distinct sessions) resumes and starts and ends one span',
     sizes: [],
   };
   for (const size of sizes) {
-    const setups = spanSetups(peers, floorAttributes);
+    const setups = spanSetups(peers, floor);
     const crowds: Record<string, Crowd> = {};
     for (const [name, setup] of Object.entries(setups)) crowds[name] = startCrowd(setup, size);
     const cases = Object.fromEntries(

@@ -9,7 +9,7 @@ import {
 } from '../scale/scale-dimension';
 import { SET_ATTRIBUTES_FLOOR } from '../setups/floor-processor';
 import { PEER_NAMES, type PeerProcessors } from '../setups/peers';
-import { attributeCounts, spanSetups, threadlineAttributesOf } from '../setups/span-setups';
+import { attributeCounts, floorOf, spanSetups } from '../setups/span-setups';
 
 const DIMENSION = { id: 'depth', title: 'nesting depth', unit: 'levels' };
 
@@ -30,14 +30,14 @@ export async function scaleDepth(
   options: ScaleOptions,
   sizes: readonly number[] = [1, 10, 100],
 ): Promise<ScaleDimension> {
-  const floorAttributes = threadlineAttributesOf(peers, TWO_FIELDS);
+  const floor = floorOf(peers, TWO_FIELDS);
   const out: ScaleDimension = {
     ...DIMENSION,
     note: 'one iteration: a chain of <size> nested spans under a live request span, in a scope of 2 fields',
     sizes: [],
   };
   for (const depth of sizes) {
-    const setups = spanSetups(peers, floorAttributes);
+    const setups = spanSetups(peers, floor);
     const requests: Array<{ end(): void }> = [];
     const cases: Record<string, () => void> = {};
     for (const [name, { tracer, enter }] of Object.entries(setups)) {

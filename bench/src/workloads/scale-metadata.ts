@@ -9,7 +9,7 @@ import {
 } from '../scale/scale-dimension';
 import { SET_ATTRIBUTES_FLOOR } from '../setups/floor-processor';
 import { PEER_NAMES, type PeerProcessors } from '../setups/peers';
-import { attributeCounts, spanSetups, threadlineAttributesOf } from '../setups/span-setups';
+import { attributeCounts, floorOf, spanSetups } from '../setups/span-setups';
 
 const DIMENSION = { id: 'metadata', title: 'metadata', unit: 'keys' };
 
@@ -23,7 +23,7 @@ export function fieldsWithMetadata(keys: number): BenchFields {
 /**
  * Scale by metadata: one span started and ended under a live request span, in a scope of
  * session, user and `keys` metadata keys, as workload (a). Every key becomes an attribute for
- * most setups, so the floor (the same attributes, precomputed) grows with it too: the floor's
+ * most setups, so the floor (the same attributes, precomputed for the scope) grows with it too: the floor's
  * column says how much of the growth any setup would pay.
  */
 export async function scaleMetadata(
@@ -38,7 +38,7 @@ export async function scaleMetadata(
   };
   for (const keys of sizes) {
     const fields = fieldsWithMetadata(keys);
-    const setups = spanSetups(peers, threadlineAttributesOf(peers, fields));
+    const setups = spanSetups(peers, floorOf(peers, fields));
     const requests: Span[] = [];
     const cases: Record<string, () => void> = {};
     for (const [name, { tracer, enter }] of Object.entries(setups)) {

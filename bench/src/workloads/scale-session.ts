@@ -9,7 +9,7 @@ import {
 } from '../scale/scale-dimension';
 import { SET_ATTRIBUTES_FLOOR } from '../setups/floor-processor';
 import { PEER_NAMES, type PeerProcessors } from '../setups/peers';
-import { attributeCounts, spanSetups, threadlineAttributesOf } from '../setups/span-setups';
+import { attributeCounts, floorOf, spanSetups } from '../setups/span-setups';
 
 const DIMENSION = { id: 'session', title: 'session length', unit: 'turns' };
 
@@ -27,7 +27,7 @@ export async function scaleSession(
   options: ScaleOptions,
   sizes: readonly number[] = [1, 100, 1_000],
 ): Promise<ScaleDimension> {
-  const floorAttributes = threadlineAttributesOf(peers, TWO_FIELDS);
+  const floor = floorOf(peers, TWO_FIELDS);
   const out: ScaleDimension = {
     ...DIMENSION,
     note: `one iteration: a session of <size> turns; each turn enters a scope of the session and makes ${SPANS_PER_TURN} spans`,
@@ -35,7 +35,7 @@ export async function scaleSession(
   };
   let sessions = 0;
   for (const turns of sizes) {
-    const setups = spanSetups(peers, floorAttributes);
+    const setups = spanSetups(peers, floor);
     const cases: Record<string, () => void> = {};
     for (const [name, { tracer, enter }] of Object.entries(setups)) {
       const turn = () => {

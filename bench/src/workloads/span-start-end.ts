@@ -4,13 +4,13 @@ import { compareSync, type MeasureOptions } from '../measure';
 import type { CaseResult, WorkloadResult } from '../result';
 import { SET_ATTRIBUTES_FLOOR } from '../setups/floor-processor';
 import { PEER_NAMES, type PeerProcessors } from '../setups/peers';
-import { spanSetups, threadlineAttributesOf } from '../setups/span-setups';
+import { floorOf, spanSetups } from '../setups/span-setups';
 
 /**
  * Workload (a): one span started and ended, a child of a live request span, inside a scope of
  * `fields` entered each setup's way. Every setup has its own provider: its propagating
- * processor, then the same counting export processor. The floor sets Threadline's attributes,
- * precomputed, and nothing else.
+ * processor, then the same counting export processor. The floor reads Threadline's attributes,
+ * precomputed for its scope, from the context and sets them, and nothing else.
  */
 export async function spanStartEnd(
   label: string,
@@ -18,7 +18,7 @@ export async function spanStartEnd(
   peers: PeerProcessors,
   options: MeasureOptions,
 ): Promise<WorkloadResult> {
-  const setups = spanSetups(peers, threadlineAttributesOf(peers, fields));
+  const setups = spanSetups(peers, floorOf(peers, fields));
   const parents: Span[] = [];
   const cases: Record<string, () => void> = {};
   for (const [name, { tracer, enter }] of Object.entries(setups)) {
@@ -46,6 +46,6 @@ export async function spanStartEnd(
     floor: SET_ATTRIBUTES_FLOOR,
     cases: out,
     settings: options,
-    note: `${SET_ATTRIBUTES_FLOOR} = a processor that only sets the attributes Threadline writes, precomputed`,
+    note: `${SET_ATTRIBUTES_FLOOR} = a processor that reads the attributes Threadline writes, precomputed for the scope, from the context (one lookup) and sets them`,
   };
 }
