@@ -11,7 +11,7 @@ import { writeCallOptions, writeRequestModel, writeRequestParameters } from './r
 import { writeContent } from './response-summary';
 import { isRecord } from './values';
 
-const PARAMETERS = [
+const PARAMETERS: ReadonlySet<string> = new Set([
   'temperature',
   'top_p',
   'max_tokens',
@@ -22,7 +22,7 @@ const PARAMETERS = [
   'presence_penalty',
   'n',
   'reasoning_effort',
-] as const;
+]);
 
 /** The assistant message as recorded: role, content, refusal and tool calls, nothing parsed. */
 function assistantMessage(message: unknown): Record<string, unknown> | undefined {

@@ -31,12 +31,15 @@ export function writeRequestModel(body: Record<string, any>, out: Attributes): v
  */
 export function writeRequestParameters(
   body: Record<string, any>,
-  names: readonly string[],
+  names: ReadonlySet<string>,
   out: Attributes,
 ): void {
   const parameters: Record<string, unknown> = {};
   let any = false;
-  for (const name of names) {
+  // Over the body's own few keys: reading each of a dozen names a body rarely sets costs a
+  // lookup miss apiece, microseconds per call in all.
+  for (const name in body) {
+    if (!names.has(name)) continue;
     const value = body[name];
     if (value === undefined || value === null) continue;
     if (name === 'stop') {

@@ -19,7 +19,12 @@ import {
 import { writeContent, writeResponseSummary } from './response-summary';
 import { isRecord, stringOr } from './values';
 
-const PARAMETERS = ['temperature', 'top_p', 'max_output_tokens', 'reasoning'] as const;
+const PARAMETERS: ReadonlySet<string> = new Set([
+  'temperature',
+  'top_p',
+  'max_output_tokens',
+  'reasoning',
+]);
 
 // Events that carry the finished response, whatever its outcome.
 const FINAL_EVENTS: ReadonlySet<unknown> = new Set([

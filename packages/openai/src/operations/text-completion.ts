@@ -9,7 +9,7 @@ import { writeCallOptions, writeRequestModel, writeRequestParameters } from './r
 import { writeContent } from './response-summary';
 import { isRecord } from './values';
 
-const PARAMETERS = [
+const PARAMETERS: ReadonlySet<string> = new Set([
   'temperature',
   'top_p',
   'max_tokens',
@@ -19,7 +19,7 @@ const PARAMETERS = [
   'presence_penalty',
   'n',
   'best_of',
-] as const;
+]);
 
 /** The choices' texts, with the finish reason of each (indexed alike). */
 function writeOutput(
