@@ -66,9 +66,10 @@ export class ModelCallOutput {
   noteAll(attributes: Attributes, canonical = false): void {
     for (const key of OUTPUT_KEYS) {
       const value = attributes[key];
-      if (typeof value === 'string') this.recorded[key] = value;
+      if (typeof value !== 'string') continue;
+      this.recorded[key] = value;
+      if (key === 'ai.response.toolCalls') this.canonicalCalls = canonical;
     }
-    if (typeof attributes['ai.response.toolCalls'] === 'string') this.canonicalCalls = canonical;
   }
 
   /**
