@@ -15,7 +15,6 @@ export interface ChildSlot {
   childExplicit: ResolvedAttributes | undefined;
   childFrame: ScopeFrame | undefined;
   childBaggage: ResolvedAttributes | undefined;
-  childParentResolved: ResolvedAttributes | undefined;
   /** The cached result; undefined until the first child resolves. */
   childRecord: SpanRecord | undefined;
 }

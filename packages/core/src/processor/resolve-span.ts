@@ -31,7 +31,6 @@ const unparented: ChildSlot = {
   childExplicit: undefined,
   childFrame: undefined,
   childBaggage: undefined,
-  childParentResolved: undefined,
   childRecord: undefined,
 };
 
@@ -51,15 +50,14 @@ export function resolveSpan(
   frame: ScopeFrame | undefined,
   baggage: ResolvedAttributes | undefined,
 ): SpanRecord {
+  // The parent needs no check: it is the slot, and a record never changes (a stamp replaces it).
   const slot: ChildSlot = parent ?? frame ?? unparented;
-  const parentResolved = parent?.resolved;
   const cached = slot.childRecord;
   if (
     cached !== undefined &&
     slot.childExplicit === own &&
     slot.childFrame === frame &&
-    slot.childBaggage === baggage &&
-    slot.childParentResolved === parentResolved
+    slot.childBaggage === baggage
   ) {
     return cached;
   }
@@ -67,7 +65,6 @@ export function resolveSpan(
   slot.childExplicit = own;
   slot.childFrame = frame;
   slot.childBaggage = baggage;
-  slot.childParentResolved = parentResolved;
   slot.childRecord = record;
   return record;
 }

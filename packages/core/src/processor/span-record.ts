@@ -42,7 +42,6 @@ export function newSpanRecord(
     childExplicit: undefined,
     childFrame: undefined,
     childBaggage: undefined,
-    childParentResolved: undefined,
     childRecord: undefined,
     emitKey: undefined,
     emittedKeys: undefined,

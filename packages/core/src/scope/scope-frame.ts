@@ -21,7 +21,6 @@ export function newScopeFrame(
     childExplicit: undefined,
     childFrame: undefined,
     childBaggage: undefined,
-    childParentResolved: undefined,
     childRecord: undefined,
   };
 }
