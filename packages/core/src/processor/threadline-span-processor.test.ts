@@ -224,6 +224,27 @@ describe('ThreadlineSpanProcessor', () => {
     expect(h.span('after-end').attributes['session.id']).toBeUndefined();
   });
 
+  it('a child that resolved like its parent, once stamped, leaves its parent and siblings as they were', () => {
+    propagateAttributes({ sessionId: 's' }, () => {
+      tracer.startActiveSpan('request', (request) => {
+        tracer.startActiveSpan('child', (child) => {
+          propagateAttributes({ userId: 'u' }, () => {});
+          tracer.startSpan('grandchild').end();
+          child.end();
+        });
+        tracer.startSpan('sibling').end();
+        request.end();
+      });
+    });
+    for (const name of ['child', 'grandchild']) {
+      expect(h.span(name).attributes).toMatchObject({ 'session.id': 's', 'user.id': 'u' });
+    }
+    for (const name of ['request', 'sibling']) {
+      expect(h.span(name).attributes['session.id']).toBe('s');
+      expect(h.span(name).attributes['user.id']).toBeUndefined();
+    }
+  });
+
   it('does nothing for spans outside any scope', () => {
     tracer.startSpan('bare').end();
     expect(h.span('bare').attributes).toEqual({});
