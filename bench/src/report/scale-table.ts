@@ -19,7 +19,17 @@ export function scaleRows(dimension: ScaleDimension): Array<Record<string, strin
       if (name !== result.baseline) row[name] = formatSignedNs(overheadOf(result, name));
     }
     const peers = comparePeers(result);
-    if (peers) row['vs lowest peer'] = `${peers.difference.verdict} (${peers.peer})`;
+    if (peers) {
+      // A peer that packs the same values into fewer attributes (OpenInference's metadata is
+      // one JSON string) is not recording what Threadline records: the row says so.
+      const own = result.cases[result.threadline]?.attributes;
+      const theirs = result.cases[peers.peer]?.attributes;
+      const fewer =
+        own !== undefined && theirs !== undefined && theirs < own
+          ? `, ${theirs} attributes to threadline's ${own}`
+          : '';
+      row['vs lowest peer'] = `${peers.difference.verdict} (${peers.peer}${fewer})`;
+    }
     const floor = compareFloor(result);
     if (floor) row['× floor'] = Number.isFinite(floor.ratio) ? floor.ratio.toFixed(2) : '—';
     return row;

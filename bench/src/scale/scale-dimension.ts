@@ -3,8 +3,14 @@ import type { CaseResult, WorkloadResult } from '../result';
 
 /** How long to measure each size of a scale dimension. */
 export interface ScaleOptions {
-  /** Spans in one timed loop (iterations are fitted to it, at least one). */
+  /** Spans in one timed loop (iterations are fitted to it, at least `minIterations`). */
   spansPerLoop: number;
+  /**
+   * The fewest iterations of a timed loop. One iteration at the largest sizes (10,000 live
+   * scopes) lasts about as long as one young-generation collection, so a round of one iteration
+   * gets a whole collection or none; several spread them over the setups.
+   */
+  minIterations?: number;
   rounds: number;
   warmup: number;
 }
@@ -33,7 +39,10 @@ export interface ScaleDimension {
 /** Iterations of one timed loop for an iteration of `spansPerIteration` spans. */
 export function loopOf(spansPerIteration: number, options: ScaleOptions): MeasureOptions {
   return {
-    iterations: Math.max(1, Math.round(options.spansPerLoop / spansPerIteration)),
+    iterations: Math.max(
+      options.minIterations ?? 1,
+      Math.round(options.spansPerLoop / spansPerIteration),
+    ),
     rounds: options.rounds,
     warmup: options.warmup,
   };
