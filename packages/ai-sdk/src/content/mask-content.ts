@@ -1,5 +1,5 @@
 import { type Attributes, type AttributeValue, diag } from '@opentelemetry/api';
-import { maskContent } from '@threadline/core/adapter';
+import { isMaskConfigured, maskContent } from '@threadline/core/adapter';
 import { CONTENT_KEYS } from './content-keys';
 
 /** A string after the mask: a string it returns as is, anything else as JSON. */
@@ -45,6 +45,9 @@ export function maskedValue(value: AttributeValue): AttributeValue | undefined {
  * mask changed nothing (always, without a mask), else a copy. Never throws.
  */
 export function maskContentAttributes(attributes: Attributes): Attributes {
+  // Without a mask nothing changes: the attributes need not be looked through (this runs for
+  // every attribute batch the SDK writes).
+  if (!isMaskConfigured()) return attributes;
   let copy: Attributes | undefined;
   for (const key in attributes) {
     if (!CONTENT_KEYS.has(key)) continue;

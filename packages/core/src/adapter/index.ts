@@ -29,5 +29,6 @@ export {
   getSpanAttributes,
   validateExplicitAttributes,
 } from './explicit-attributes';
+export { isMaskConfigured } from './mask-configured';
 export { setPromptLink } from './prompt-link';
 export { recordSpanError, safely } from './span-errors';
