@@ -3,6 +3,7 @@ import { GEN_AI_OPERATIONS, LANGFUSE_OBSERVATION_ATTRIBUTES } from '@threadline/
 import { writeBoundedJson } from '../messages/bounded-json';
 import { chatInputMessages, chatOutputMessage } from '../messages/chat-messages';
 import type { GenAiMessage } from '../messages/genai-message';
+import { writeTextAnswer } from '../messages/text-answer-json';
 import { toolDefinitions } from '../messages/tool-definitions';
 import { OPENAI_SPAN_ATTRIBUTES } from '../span-keys';
 import { ChoicesStreamRecorder, oneOrAll, writeChoicesResponse } from './choices';
@@ -36,6 +37,22 @@ function assistantMessage(message: unknown): Record<string, unknown> | undefined
     out.tool_calls = message.tool_calls;
   }
   return out;
+}
+
+/**
+ * A parsed answer that is text alone: what {@link writeTextAnswer} writes exactly as the
+ * general path would (no refusal, tool or function call, or audio, all of which add parts).
+ */
+function isTextAnswer(message: unknown): message is { role: string; content: string } {
+  if (!isRecord(message)) return false;
+  return (
+    typeof message.role === 'string' &&
+    typeof message.content === 'string' &&
+    message.refusal == null &&
+    message.audio == null &&
+    message.function_call == null &&
+    !(Array.isArray(message.tool_calls) && message.tool_calls.length > 0)
+  );
 }
 
 interface ToolCallParts {
@@ -75,6 +92,11 @@ class MessageParts {
     }
   }
 
+  /** Only text so far: no refusal, no tool call. */
+  isText(): this is MessageParts & { content: string } {
+    return typeof this.content === 'string' && this.refusal === null && !this.toolCalls;
+  }
+
   toMessage(): Record<string, unknown> {
     const toolCalls = this.toolCalls?.filter(Boolean);
     return assistantMessage({
@@ -107,6 +129,8 @@ class ChatStreamRecorder extends ChoicesStreamRecorder {
 
   protected flushOutput(out: Attributes, finishReasons: readonly string[]): void {
     if (!this.messages) return;
+    const only = this.messages.length === 1 ? this.messages[0] : undefined;
+    if (only?.isText() && writeTextAnswer(only.role, only.content, finishReasons[0], out)) return;
     const messages: Record<string, unknown>[] = [];
     const outputs: GenAiMessage[] = [];
     // Indexed by choice: a choice that sent nothing yet is a hole, skipped.
@@ -145,6 +169,15 @@ export const CHAT_OPERATION: Operation = {
   responseAttributes(response, capture, out) {
     if (!isRecord(response)) return undefined;
     const choices = writeChoicesResponse(response, true, out);
+    if (capture && choices.length === 1) {
+      const { message, finish_reason: reason } = choices[0]!;
+      const finishReason = typeof reason === 'string' ? reason : undefined;
+      if (
+        isTextAnswer(message) &&
+        writeTextAnswer(message.role, message.content, finishReason, out)
+      )
+        return undefined;
+    }
     if (capture && choices.length > 0) {
       const messages = choices.map((c) => assistantMessage(c.message) ?? null);
       writeContent(LANGFUSE_OBSERVATION_ATTRIBUTES.OUTPUT, oneOrAll(messages), out);
