@@ -77,10 +77,14 @@ export class CallSpan implements Abandonable {
     return this.ended || this.parseStarted;
   }
 
-  /** The response head arrived; `promise` is watched in case nobody ever reads it. */
-  onResponse(promise: object): void {
+  /**
+   * The response head arrived; `promise` is watched in case nobody ever reads it. A promise
+   * the caller already awaits (the SDK's `parse()` ran: it keeps `parsedPromise`) is parsed in
+   * the microtasks that follow, so it needs no watch, nor the macrotask that would check it.
+   */
+  onResponse(promise: { parsedPromise?: unknown }): void {
     this.lastActivity = clock.now();
-    watchHolderLater(promise, this);
+    if (promise.parsedPromise === undefined) watchHolderLater(promise, this);
   }
 
   /** The SDK began to read the body: the parse step settles the span (or hands it to a stream). */

@@ -12,6 +12,8 @@ interface ApiPromiseShape {
   asResponse: (this: unknown) => Promise<unknown>;
   /** openai 7 sets it on each promise; earlier majors have only the prototype's. */
   _thenUnwrap?: (this: unknown, transform: Transform) => unknown;
+  /** Set once the caller asked for the parsed answer (`await`, `then`, `withResponse()`). */
+  parsedPromise?: unknown;
 }
 
 function isApiPromise(value: unknown): value is ApiPromiseShape {
