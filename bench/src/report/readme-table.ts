@@ -10,7 +10,7 @@ import type { ScaleDimension } from '../scale/scale-dimension';
 import { PEER_NAMES } from '../setups/peers';
 import { compareFloor, comparePeers } from './compare';
 import { formatNs, formatSignedNs } from './format-ns';
-import { formatFactor, overheadGrowth } from './growth';
+import { checkGrowth, formatFactor, growthOverFloor, overheadGrowth } from './growth';
 
 const doc = JSON.parse(
   readFileSync(new URL('../../results/bench-results.json', import.meta.url), 'utf8'),
@@ -57,20 +57,24 @@ for (const [id, title] of Object.entries(label)) {
   const peers = comparePeers(w);
   const floor = compareFloor(w);
   const verdict = peers ? `${peers.difference.verdict} (${peers.peer})` : undefined;
-  const overFloor =
-    floor && Number.isFinite(floor.ratio)
-      ? `${floor.ratio.toFixed(2)}× (${floor.floor})`
-      : undefined;
+  // Where the workload measures what recording the same costs at the least, its ratio too.
+  const mustPay =
+    w.mustPay && w.cases[w.mustPay] ? compareFloor({ ...w, floor: w.mustPay }) : undefined;
+  const ratio = (f: typeof floor) =>
+    f && Number.isFinite(f.ratio) ? `${f.ratio.toFixed(2)}× (${f.floor})` : undefined;
+  const overFloor = [ratio(floor), ratio(mustPay)].filter(Boolean).join('; ') || undefined;
   rows.push(
     `| ${title} | ${formatNs(base.median)}${latency(w.baseline)} | ${SETUPS.map((p) => cell(value(p))).join(' | ')} | ${cell(verdict)} | ${cell(overFloor)} |`,
   );
 }
 console.log(rows.join('\n'));
 
+const judged = new Map(checkGrowth(doc.scale ?? []).map((check) => [check.id, check]));
 for (const dimension of doc.scale ?? []) {
   const first = dimension.sizes[0]?.result;
   if (!first) continue;
   const growth = overheadGrowth(dimension, first.threadline);
+  const floorGrowth = first.floor ? overheadGrowth(dimension, first.floor) : undefined;
   console.log(
     `\n| ${dimension.title} (overhead per span) | Threadline | Langfuse | OpenInference | Baggage | floor |`,
   );
@@ -82,7 +86,13 @@ for (const dimension of doc.scale ?? []) {
       `| ${size.toLocaleString('en-US')} ${dimension.unit} | ${SETUPS.map((p) => cell(value(p))).join(' | ')} | ${cell(value(result.floor))} |`,
     );
   }
+  // As the budget judged it: where the floor itself grows past the limit, over the floor.
+  const overFloor =
+    !growth.flat && first.floor && floorGrowth && !floorGrowth.flat
+      ? `; the floor grows ${formatFactor(floorGrowth)}, Threadline ÷ floor ${formatFactor(growthOverFloor(dimension, first.threadline, first.floor))}`
+      : '';
+  const met = judged.get(`scale-${dimension.id}`)?.met;
   console.log(
-    `\nThreadline's growth across ${dimension.title}: ${formatFactor(growth)} (${growth.flat ? 'flat' : 'grows'}).`,
+    `\nThreadline's growth across ${dimension.title}: ${formatFactor(growth)}${overFloor} (budget ${met ? 'met' : 'missed'}).`,
   );
 }
