@@ -8,14 +8,10 @@ export const SET_ATTRIBUTES_FLOOR = 'setAttributes floor';
 
 const FLOOR_SCOPE = createContextKey('bench.floor-scope');
 
-const SCALAR_FIELDS = [
-  'sessionId',
-  'userId',
-  'traceName',
-  'version',
-  'release',
-  'environment',
-] as const;
+/** The fields of a scope that are one string each (session, user, trace name and the rest). */
+type ScalarField = {
+  [K in keyof BenchFields]-?: NonNullable<BenchFields[K]> extends string ? K : never;
+}[keyof BenchFields];
 
 /**
  * The attributes Threadline writes for a scope, as a shape: for each key, the scope field its
@@ -23,14 +19,18 @@ const SCALAR_FIELDS = [
  * it is a constant of the sample (tags, metadata: every workload keeps those the same).
  */
 export interface FloorShape {
-  keys: ReadonlyArray<readonly [key: string, field: (typeof SCALAR_FIELDS)[number] | undefined]>;
+  keys: ReadonlyArray<readonly [key: string, field: ScalarField | undefined]>;
   attributes: Attributes;
 }
 
 /** The shape of `attributes`, what Threadline wrote for a scope of `sample`. */
 export function floorShape(attributes: Attributes, sample: BenchFields): FloorShape {
+  // The sample's string fields, found by value: no list of field names to keep in step.
+  const fields = (Object.keys(sample) as Array<keyof BenchFields>).filter(
+    (field): field is ScalarField => typeof sample[field] === 'string',
+  );
   const keys = Object.entries(attributes).map(
-    ([key, value]) => [key, SCALAR_FIELDS.find((field) => sample[field] === value)] as const,
+    ([key, value]) => [key, fields.find((field) => sample[field] === value)] as const,
   );
   return { keys, attributes };
 }
