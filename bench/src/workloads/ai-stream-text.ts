@@ -2,6 +2,7 @@ import { trace } from '@opentelemetry/api';
 import { telemetry } from '@threadline/ai-sdk';
 import { streamText } from 'ai';
 import { TWO_FIELDS } from '../fields';
+import { CONTENT_RECORDING, ContentRecordingTracer } from '../fixtures/ai-content-recording-tracer';
 import { createToolLoopModel, lookupOrder, TWO_STEPS } from '../fixtures/ai-tool-model';
 import type { MeasureOptions } from '../measure';
 import { measureWithSpanCounts } from '../measure-with-spans';
@@ -35,6 +36,7 @@ export async function aiStreamText(
     for await (const delta of result.textStream) text += delta;
     if (!text.includes('shipped')) throw new Error(`unexpected answer: ${text}`);
   };
+  const contentTracer = new ContentRecordingTracer(tracer());
   const metadata = { sessionId: TWO_FIELDS.sessionId, userId: TWO_FIELDS.userId };
   const cases: Record<string, () => Promise<unknown>> = {
     'telemetry off': withProcessors(global, [], () => enterBare(TWO_FIELDS, () => run(undefined))),
@@ -47,6 +49,10 @@ export async function aiStreamText(
     // What telemetry() hands the SDK, made by hand: the same metadata, no call tracer.
     'otel + metadata + threadline processor': withProcessors(global, [peers.threadline], () =>
       enterThreadline(TWO_FIELDS, () => run({ isEnabled: true, tracer: tracer(), metadata })),
+    ),
+    // The floor plus the content keys telemetry() adds, written plainly: what recording it costs.
+    [CONTENT_RECORDING]: withProcessors(global, [peers.threadline], () =>
+      enterThreadline(TWO_FIELDS, () => run({ isEnabled: true, tracer: contentTracer, metadata })),
     ),
     threadline: withProcessors(global, [peers.threadline], () =>
       enterThreadline(TWO_FIELDS, () => run(telemetry())),
@@ -64,8 +70,9 @@ export async function aiStreamText(
     threadline: 'threadline',
     peers: ['langfuse'],
     floor: 'otel + metadata + threadline processor',
+    mustPay: CONTENT_RECORDING,
     cases: out,
     settings: options,
-    note: 'otel = experimental_telemetry on, plain tracer; + threadline processor = the same with ThreadlineSpanProcessor and a scope; + metadata = also sessionId and userId in the telemetry metadata, as telemetry() puts them (the floor: the settings telemetry() makes, made by hand); threadline = telemetry() (processor too)',
+    note: `otel = experimental_telemetry on, plain tracer; + threadline processor = the same with ThreadlineSpanProcessor and a scope; + metadata = also sessionId and userId in the telemetry metadata, as telemetry() puts them (the floor: the settings telemetry() makes, made by hand); ${CONTENT_RECORDING} = the floor whose model calls also get the GenAI content keys telemetry() adds (input and output messages, tool definitions), converted plainly: what recording the same content pays; threadline = telemetry() (processor too)`,
   };
 }
