@@ -6,6 +6,7 @@ import {
   comparePeers,
   FLOOR_LIMIT,
   type FloorComparison,
+  type PeerComparison,
 } from './compare';
 import { formatSignedNs } from './format-ns';
 
@@ -20,6 +21,8 @@ export interface BudgetCheck {
   verdict?: Verdict;
   /** Not clearly missed: `ahead` or `within noise` for a paired budget. */
   met: boolean;
+  /** The must-pay case the budget fell back to, being out of reach for any implementation. */
+  outOfReach?: string;
 }
 
 const level = `${Math.round(CONFIDENCE * 100)}%`;
@@ -66,7 +69,48 @@ function checkFloor(r: WorkloadResult): BudgetCheck | undefined {
     id: r.id,
     kind: 'floor',
     budget: `${budget}; out of reach for any implementation, so ≤ ${FLOOR_LIMIT}× ${mustPay}`,
+    outOfReach: mustPay,
     measured: `unreachable: ${floorLine(least, mustPay)}; ${floorLine(floor)}; against what any implementation pays: ${floorLine(against)}`,
+    verdict: against.margin.verdict,
+    met: against.margin.verdict !== 'behind',
+  };
+}
+
+function peersLine(peers: PeerComparison, per: string, who = 'threadline'): string {
+  const d = peers.difference;
+  return `${who} ${formatSignedNs(peers.threadline)}, lowest peer ${peers.peer} ${formatSignedNs(peers.peerOverhead)} per ${per}; paired difference ${formatSignedNs(d.median)}, ${interval(d, formatSignedNs)}: ${d.verdict}`;
+}
+
+/**
+ * Threadline against the lowest peer. A peer may record less than Threadline must (the
+ * contract's content keys for other backends): where the workload's must-pay case, which records
+ * what Threadline records and nothing more, is itself clearly behind that peer, no
+ * implementation can be level with it, so the line says so with that measurement and judges
+ * Threadline as the floor rule does, at {@link FLOOR_LIMIT}× the must-pay case.
+ */
+function checkPeers(r: WorkloadResult): BudgetCheck | undefined {
+  const peers = comparePeers(r);
+  if (!peers) return undefined;
+  const budget = `(${r.id}) Threadline's overhead ≤ the lowest peer's`;
+  const mustPay = r.mustPay && r.cases[r.mustPay] ? r.mustPay : undefined;
+  const least = mustPay ? comparePeers({ ...r, threadline: mustPay }) : undefined;
+  if (!mustPay || !least || least.difference.verdict !== 'behind') {
+    return {
+      id: r.id,
+      kind: 'peers',
+      budget,
+      measured: peersLine(peers, r.per),
+      verdict: peers.difference.verdict,
+      met: peers.difference.verdict !== 'behind',
+    };
+  }
+  const against = compareFloor({ ...r, floor: mustPay })!;
+  return {
+    id: r.id,
+    kind: 'peers',
+    budget: `${budget}; out of reach for any implementation that records what Threadline records, so ≤ ${FLOOR_LIMIT}× ${mustPay}`,
+    outOfReach: mustPay,
+    measured: `unreachable: ${peersLine(least, r.per, mustPay)}; ${peersLine(peers, r.per)}; against what any implementation pays: ${floorLine(against)}`,
     verdict: against.margin.verdict,
     met: against.margin.verdict !== 'behind',
   };
@@ -81,18 +125,8 @@ function checkFloor(r: WorkloadResult): BudgetCheck | undefined {
 export function checkBudgets(results: readonly WorkloadResult[]): BudgetCheck[] {
   const checks: BudgetCheck[] = [];
   for (const r of results) {
-    const peers = comparePeers(r);
-    if (peers) {
-      const d = peers.difference;
-      checks.push({
-        id: r.id,
-        kind: 'peers',
-        budget: `(${r.id}) Threadline's overhead ≤ the lowest peer's`,
-        measured: `threadline ${formatSignedNs(peers.threadline)}, lowest peer ${peers.peer} ${formatSignedNs(peers.peerOverhead)} per ${r.per}; paired difference ${formatSignedNs(d.median)}, ${interval(d, formatSignedNs)}: ${d.verdict}`,
-        verdict: d.verdict,
-        met: d.verdict !== 'behind',
-      });
-    }
+    const peerCheck = checkPeers(r);
+    if (peerCheck) checks.push(peerCheck);
     const floorCheck = checkFloor(r);
     if (floorCheck) checks.push(floorCheck);
     const chunk = compareFirstChunk(r);

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { overheadOf, ratioOf, type WorkloadResult } from '../result';
 import type { ScaleDimension } from '../scale/scale-dimension';
 import { PEER_NAMES } from '../setups/peers';
-import { compareFloor, comparePeers } from './compare';
+import { checkBudgets } from './budgets';
+import { compareFloor, comparePeers, FLOOR_LIMIT } from './compare';
 import { formatNs, formatSignedNs } from './format-ns';
 import { checkGrowth, formatFactor, growthOverFloor, overheadGrowth } from './growth';
 
@@ -56,7 +57,12 @@ for (const [id, title] of Object.entries(label)) {
   };
   const peers = comparePeers(w);
   const floor = compareFloor(w);
-  const verdict = peers ? `${peers.difference.verdict} (${peers.peer})` : undefined;
+  const peerCheck = checkBudgets([w]).find((c) => c.kind === 'peers');
+  // Where no implementation recording the same can be level with the peer, the budget as judged.
+  const fallback = peerCheck?.outOfReach
+    ? `; out of reach (the ${peerCheck.outOfReach} is behind too): ${peerCheck.met ? 'met' : 'missed'} at ${FLOOR_LIMIT}× it`
+    : '';
+  const verdict = peers ? `${peers.difference.verdict} (${peers.peer})${fallback}` : undefined;
   // Where the workload measures what recording the same costs at the least, its ratio too.
   const mustPay =
     w.mustPay && w.cases[w.mustPay] ? compareFloor({ ...w, floor: w.mustPay }) : undefined;

@@ -200,6 +200,38 @@ describe('floor budget', () => {
   });
 });
 
+describe('a peer that records less than Threadline must', () => {
+  const withRecording = (threadline: number, recording: number) => ({
+    ...workload(
+      'e',
+      {
+        bare: rounds(0),
+        threadline: rounds(threadline, 5, 2),
+        langfuse: rounds(100, 5, 3),
+        recording: rounds(recording, 5, 4),
+      },
+      { peers: ['langfuse'] },
+    ),
+    mustPay: 'recording',
+  });
+
+  it('where recording the same is itself behind the peer, judges against that cost', () => {
+    const met = checkBudgets([withRecording(170, 150)]).find((c) => c.kind === 'peers')!;
+    expect(met).toMatchObject({ met: true });
+    expect(met.budget).toContain('out of reach for any implementation');
+    expect(met.measured).toMatch(/^unreachable: recording \+150/);
+    expect(met.measured).toContain('threadline +170 ns, lowest peer langfuse +100 ns');
+    const missed = checkBudgets([withRecording(250, 150)]).find((c) => c.kind === 'peers')!;
+    expect(missed).toMatchObject({ verdict: 'behind', met: false });
+  });
+
+  it('keeps the peer budget when recording the same can be level with the peer', () => {
+    const check = checkBudgets([withRecording(130, 100)]).find((c) => c.kind === 'peers')!;
+    expect(check.budget).not.toContain('out of reach');
+    expect(check).toMatchObject({ verdict: 'behind', met: false });
+  });
+});
+
 describe('first streamed chunk', () => {
   it("compares Threadline's added latency with the lowest peer's, paired by round", () => {
     const r = workload(
