@@ -112,3 +112,22 @@ export function compareFirstChunk(result: WorkloadResult): FirstChunkComparison 
     difference: judge(own.map((ms, round) => ms - lowest.added[round]!)),
   };
 }
+
+/**
+ * Threadline's added latency to the first chunk against `limit` × another case's (the
+ * must-pay case), per round: `undefined` where either has no latencies.
+ */
+export function compareFirstChunkTo(
+  result: WorkloadResult,
+  other: string,
+  limit = FLOOR_LIMIT,
+): { threadline: number; other: number; margin: Judged } | undefined {
+  const own = addedLatency(result, result.threadline);
+  const theirs = addedLatency(result, other);
+  if (!own || !theirs) return undefined;
+  return {
+    threadline: median(own.filter(Number.isFinite)),
+    other: median(theirs.filter(Number.isFinite)),
+    margin: judge(own.map((ms, round) => ms - limit * theirs[round]!)),
+  };
+}

@@ -249,6 +249,32 @@ describe('first streamed chunk', () => {
     const kinds = checkBudgets([r]).map((c) => `${c.kind}:${c.verdict}`);
     expect(kinds).toEqual(['peers:ahead', 'first chunk:behind']);
   });
+
+  it('where recording the same is itself later to the first chunk than the peer, judges against it', () => {
+    const withRecording = (threadlineMs: number) => {
+      const r = workload(
+        'c-stream',
+        {
+          bare: rounds(0),
+          threadline: rounds(100),
+          langfuse: rounds(120, 5, 3),
+          recording: rounds(90, 5, 4),
+        },
+        { peers: ['langfuse'] },
+      );
+      r.mustPay = 'recording';
+      const wall = Array.from({ length: ROUNDS }, (_, i) => 0.6 + 0.1 * Math.sin(i));
+      r.cases.bare!.latencyRounds = wall;
+      r.cases.threadline!.latencyRounds = wall.map((ms, i) => ms + threadlineMs + noise(i, 0.002));
+      r.cases.langfuse!.latencyRounds = wall.map((ms, i) => ms + 0.06 + noise(i, 0.002, 3));
+      r.cases.recording!.latencyRounds = wall.map((ms, i) => ms + 0.07 + noise(i, 0.002, 4));
+      return checkBudgets([r]).find((c) => c.kind === 'first chunk')!;
+    };
+    const met = withRecording(0.08);
+    expect(met).toMatchObject({ met: true, outOfReach: 'recording' });
+    expect(met.measured).toMatch(/^unreachable: recording \+0\.070 ms, lowest peer langfuse/);
+    expect(withRecording(0.1)).toMatchObject({ verdict: 'behind', met: false });
+  });
 });
 
 describe('scale growth', () => {
