@@ -4,6 +4,7 @@ import { writeBoundedJson } from '../messages/bounded-json';
 import { chatInputMessages, chatOutputMessage } from '../messages/chat-messages';
 import type { GenAiMessage } from '../messages/genai-message';
 import { writeTextAnswer } from '../messages/text-answer-json';
+import { writeTextInput } from '../messages/text-input-json';
 import { toolDefinitions } from '../messages/tool-definitions';
 import { OPENAI_SPAN_ATTRIBUTES } from '../span-keys';
 import { ChoicesStreamRecorder, oneOrAll, writeChoicesResponse } from './choices';
@@ -156,9 +157,17 @@ export const CHAT_OPERATION: Operation = {
     writeCallOptions(body, 'chat_completions', body.response_format, out);
     if (!capture) return;
     const tools = Array.isArray(body.tools) && body.tools.length > 0 ? body.tools : undefined;
-    const input = tools ? { messages: body.messages, tools } : body.messages;
-    writeContent(LANGFUSE_OBSERVATION_ATTRIBUTES.INPUT, input, out);
-    writeBoundedJson(OPENAI_SPAN_ATTRIBUTES.INPUT_MESSAGES, chatInputMessages(body.messages), out);
+    if (tools || !writeTextInput(body.messages, out)) {
+      const input = tools ? { messages: body.messages, tools } : body.messages;
+      writeContent(LANGFUSE_OBSERVATION_ATTRIBUTES.INPUT, input, out);
+      writeBoundedJson(
+        OPENAI_SPAN_ATTRIBUTES.INPUT_MESSAGES,
+        chatInputMessages(body.messages),
+        out,
+      );
+    }
+    // Most requests name no tool: no definitions to look for.
+    if (body.tools === undefined && body.functions === undefined) return;
     writeBoundedJson(
       OPENAI_SPAN_ATTRIBUTES.TOOL_DEFINITIONS,
       toolDefinitions(body.tools, body.functions),
