@@ -1,10 +1,10 @@
 import type { Attributes, Span } from '@opentelemetry/api';
-import type { SpanRecord } from '../resolution-records';
+import type { EmittedSlot } from '../resolution-records';
 import type { EmittedAttributes } from './emit-attributes';
 
 /** Keeps `emitted` on `record` for the processor whose emit key is `emitKey`. */
 export function storeEmitted(
-  record: SpanRecord,
+  record: EmittedSlot,
   emitted: EmittedAttributes,
   emitKey: string,
 ): void {
@@ -19,11 +19,24 @@ export function storeEmitted(
   record.emitKey = emitKey;
 }
 
+/** Copies the emitted fields of `from` onto `to`, for the same emit key. */
+export function copyEmitted(to: EmittedSlot, from: EmittedSlot): void {
+  to.emitKey = undefined;
+  to.emittedKeys = from.emittedKeys;
+  to.emittedValues = from.emittedValues;
+  to.emitted0 = from.emitted0;
+  to.emitted1 = from.emitted1;
+  to.emitted2 = from.emitted2;
+  to.emitted3 = from.emitted3;
+  to.emitKey = from.emitKey;
+}
+
 /**
- * Sets a record's emitted attributes on `span`; with `existing`, only the keys the span does not
- * carry yet. The first four values come from the record's own fields (see SpanRecord).
+ * Sets a record's (or frame's) emitted attributes on `span`; with `existing`, only the keys the
+ * span does not carry yet. The first four values come from the holder's own fields (see
+ * EmittedSlot).
  */
-export function setRecordEmitted(span: Span, record: SpanRecord, existing?: Attributes): void {
+export function setRecordEmitted(span: Span, record: EmittedSlot, existing?: Attributes): void {
   const keys = record.emittedKeys!;
   const count = keys.length;
   if (count > 0) setOne(span, keys[0]!, record.emitted0, existing);

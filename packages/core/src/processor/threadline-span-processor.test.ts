@@ -245,6 +245,45 @@ describe('ThreadlineSpanProcessor', () => {
     }
   });
 
+  it('spans under one parent in one scope see the parent stamped later, and resolve alike once it ended', () => {
+    propagateAttributes({ sessionId: 's' }, () => {
+      const request = tracer.startSpan('request');
+      const onRequest = trace.setSpan(context.active(), request);
+      tracer.startSpan('first', {}, onRequest).end();
+      tracer.startSpan('second', {}, onRequest).end();
+      context.with(onRequest, () => propagateAttributes({ userId: 'u' }, () => {}));
+      tracer.startSpan('after-stamp', {}, onRequest).end();
+      request.end();
+      tracer.startSpan('after-end', {}, onRequest).end();
+    });
+    for (const name of ['first', 'second', 'after-end']) {
+      expect(h.span(name).attributes['session.id']).toBe('s');
+      expect(h.span(name).attributes['user.id']).toBeUndefined();
+    }
+    expect(h.span('after-stamp').attributes).toMatchObject({ 'session.id': 's', 'user.id': 'u' });
+  });
+
+  it('spans under different parents in one scope each inherit their own parent', () => {
+    propagateAttributes({ sessionId: 's' }, () => {
+      const active = context.active();
+      const plain = tracer.startSpan('plain');
+      const named = tracer.startSpan('named', { attributes: { 'user.id': 'x' } });
+      for (const round of [1, 2]) {
+        tracer.startSpan(`under-plain-${round}`, {}, trace.setSpan(active, plain)).end();
+        tracer.startSpan(`under-named-${round}`, {}, trace.setSpan(active, named)).end();
+      }
+      plain.end();
+      named.end();
+    });
+    for (const round of [1, 2]) {
+      expect(h.span(`under-plain-${round}`).attributes['user.id']).toBeUndefined();
+      expect(h.span(`under-named-${round}`).attributes).toMatchObject({
+        'session.id': 's',
+        'user.id': 'x',
+      });
+    }
+  });
+
   it('does nothing for spans outside any scope', () => {
     tracer.startSpan('bare').end();
     expect(h.span('bare').attributes).toEqual({});

@@ -24,11 +24,18 @@ import { type SettingsOptions, type ThreadlineSettings, toSettings } from '../se
 import { validateFields } from '../validation/validate-attributes';
 import { type EmittedAttributes, emitAttributes, toEmitted } from './emit-attributes';
 import { readSpanAttributes } from './read-span-attributes';
-import { setRecordEmitted, storeEmitted } from './record-emitted';
+import { copyEmitted, setRecordEmitted, storeEmitted } from './record-emitted';
+import { nextRecordEpoch, recordEpoch } from './record-epoch';
 import { resolveSpan } from './resolve-span';
 import type { SdkSpanProcessor } from './sdk-span-processor';
 import { setSpanOwner } from './span-owner';
-import { clearSpanRecord, getSpanRecord, newSpanRecord, setSpanRecord } from './span-record';
+import {
+  clearSpanRecord,
+  getSpanRecord,
+  newSpanRecord,
+  type SpanRecord,
+  setSpanRecord,
+} from './span-record';
 
 /**
  * Options of {@link ThreadlineSpanProcessor}. They are this processor's own: two processors in
@@ -81,6 +88,29 @@ function covers(resolved: ResolvedAttributes, added: ResolvedAttributes): boolea
     for (const key in added.metadata) if (!(key in metadata)) return false;
   }
   return true;
+}
+
+/**
+ * Whether a parent's record adds nothing to what `frame` resolves: its children then resolve
+ * alike whether it is live or has ended (docs/contract.md#precedence levels 2 and 4).
+ */
+function addsNothing(parent: SpanRecord | undefined, frame: ScopeFrame): boolean {
+  return (
+    parent === undefined ||
+    (parent.resolved === frame.attributes && isEmptyAttributes(parent.explicit))
+  );
+}
+
+/** Keeps a span start on its frame (see ScopeFrame) for the next bare span under `parentSpan`. */
+function keepBareStart(
+  frame: ScopeFrame,
+  parentSpan: object | undefined,
+  record: SpanRecord,
+): void {
+  frame.bareParent = parentSpan;
+  frame.bareEpoch = recordEpoch.value;
+  frame.bareRecord = record;
+  copyEmitted(frame, record);
 }
 
 /** Sets the emitted keys; with `existing`, only those the span does not carry yet. */
@@ -152,10 +182,7 @@ export class ThreadlineSpanProcessor implements SdkSpanProcessor {
         this.lastParentSpan = parentSpan;
         this.lastFrame = frame;
       }
-      const parent = parentSpan ? getSpanRecord(parentSpan) : undefined;
-      const baggage = this.readBaggage ? this.baggageOf(parentContext) : undefined;
-      // The span's own explicit values; the frame's (an adapter's) are resolveSpan's to read,
-      // so a cache hit never loads the frame.
+      // The span's own explicit values; the frame's (an adapter's) are resolveSpan's to read.
       let own = EMPTY_ATTRIBUTES;
       let existing: Attributes | undefined;
       if (!isWithoutAttributes(span)) {
@@ -167,6 +194,25 @@ export class ThreadlineSpanProcessor implements SdkSpanProcessor {
           existing = undefined;
         }
       }
+      // The usual span: nothing explicit, under the same parent as the last such span in its
+      // scope, a parent that added nothing to the scope. The frame alone holds the outcome.
+      if (
+        own === EMPTY_ATTRIBUTES &&
+        frame !== undefined &&
+        !this.readBaggage &&
+        frame.bareParent === parentSpan &&
+        frame.emitKey === this.emitKey &&
+        frame.bareEpoch === recordEpoch.value
+      ) {
+        const kept = frame.bareRecord;
+        if (kept !== undefined) {
+          setSpanRecord(span, kept);
+          setRecordEmitted(span, frame, existing);
+          return;
+        }
+      }
+      const parent = parentSpan ? getSpanRecord(parentSpan) : undefined;
+      const baggage = this.readBaggage ? this.baggageOf(parentContext) : undefined;
       if (!parent && !frame && !baggage && own === EMPTY_ATTRIBUTES) return;
       const record = resolveSpan(own, parent, frame, baggage);
       // Empty attributes are always the one EMPTY_ATTRIBUTES object, so identity suffices.
@@ -176,6 +222,14 @@ export class ThreadlineSpanProcessor implements SdkSpanProcessor {
         storeEmitted(record, this.emittedFor(record.resolved), this.emitKey);
       }
       setRecordEmitted(span, record, existing);
+      if (
+        frame !== undefined &&
+        own === EMPTY_ATTRIBUTES &&
+        baggage === undefined &&
+        addsNothing(parent, frame)
+      ) {
+        keepBareStart(frame, parentSpan, record);
+      }
     } catch (error) {
       diag.warn('threadline: could not resolve attributes for a span', error);
     }
@@ -221,6 +275,8 @@ export class ThreadlineSpanProcessor implements SdkSpanProcessor {
         ? mergeAttributes(frame.attributes, current.resolved)
         : frame.attributes;
       setSpanRecord(target, newSpanRecord(current?.explicit ?? EMPTY_ATTRIBUTES, resolved));
+      // What frames kept about starts under this span may no longer hold.
+      nextRecordEpoch();
       const emitted = this.emittedFor(resolved);
       setEmitted(target, emitted.keys, emitted.values, attributesOf(target));
     } catch (error) {

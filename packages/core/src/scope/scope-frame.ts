@@ -14,7 +14,19 @@ export function newScopeFrame(
   cleared: ReadonlySet<AttributeField> | undefined,
   explicit: ResolvedAttributes | undefined,
 ): ScopeFrame {
+  // The fields a bare span start reads first: with many live scopes the frame is cold, and
+  // these then share the frame's first cache line.
   return {
+    bareParent: undefined,
+    emitKey: undefined,
+    bareEpoch: 0,
+    bareRecord: undefined,
+    emittedKeys: undefined,
+    emitted0: undefined,
+    emitted1: undefined,
+    emitted2: undefined,
+    emitted3: undefined,
+    emittedValues: undefined,
     attributes,
     cleared,
     explicit,
