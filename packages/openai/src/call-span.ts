@@ -10,6 +10,7 @@ import {
 import { type Abandonable, watchHolderLater } from './abandonment';
 import { releaseCallContext } from './call-context';
 import { CallRef } from './call-ref';
+import { isoTime } from './iso-time';
 import type { Operation, StreamRecorder } from './operations/operation';
 import { OPENAI_SPAN_ATTRIBUTES } from './span-keys';
 import { warnFailed } from './warn-failed';
@@ -251,9 +252,7 @@ export class CallSpan implements Abandonable {
         warnFailed('record an OpenAI stream', error);
       }
       if (this.firstChunkAt !== undefined) {
-        out[LANGFUSE_OBSERVATION_ATTRIBUTES.COMPLETION_START_TIME] = new Date(
-          this.firstChunkAt,
-        ).toISOString();
+        out[LANGFUSE_OBSERVATION_ATTRIBUTES.COMPLETION_START_TIME] = isoTime(this.firstChunkAt);
         // lastActivity is the first item's time from then on.
         out[OPENAI_SPAN_ATTRIBUTES.RESPONSE_TIME_TO_FIRST_CHUNK] =
           (this.lastActivity - this.startedAt) / 1000;
