@@ -50,6 +50,42 @@ function mergeMetadata(
   return Object.freeze(out);
 }
 
+function samePrompt(
+  base: ResolvedAttributes['prompt'],
+  over: ResolvedAttributes['prompt'],
+): boolean {
+  return (
+    over === undefined ||
+    over === base ||
+    (base !== undefined && over.name === base.name && over.version === base.version)
+  );
+}
+
+/**
+ * Whether `over` sets nothing that `base` does not already hold with the same value: the usual
+ * case of a span's explicit values that repeat its scope's (the AI SDK's telemetry metadata
+ * under a scope of the same session and user). Each field read by name (see validateFields).
+ */
+function addsNothing(base: ResolvedAttributes, over: ResolvedAttributes): boolean {
+  if (over.sessionId !== undefined && over.sessionId !== base.sessionId) return false;
+  if (over.userId !== undefined && over.userId !== base.userId) return false;
+  if (over.traceName !== undefined && over.traceName !== base.traceName) return false;
+  if (over.version !== undefined && over.version !== base.version) return false;
+  if (over.release !== undefined && over.release !== base.release) return false;
+  if (over.environment !== undefined && over.environment !== base.environment) return false;
+  // Metadata only when it is the same object: a merge puts the inner keys first, an order
+  // the emitted keys and the openinference metadata JSON keep.
+  if (over.metadata !== undefined && over.metadata !== base.metadata) return false;
+  if (!samePrompt(base.prompt, over.prompt)) return false;
+  const tags = over.tags;
+  if (tags !== undefined && tags !== base.tags) {
+    const known = base.tags;
+    if (known === undefined) return false;
+    for (let i = 0; i < tags.length; i++) if (!known.includes(tags[i]!)) return false;
+  }
+  return true;
+}
+
 /**
  * Merges two levels (docs/contract.md#scopes, #precedence): scalars of `over` win, tags are the union with `base` first,
  * metadata merges key by key with `over` winning. Fields in `cleared` are taken from `over`
@@ -62,7 +98,7 @@ export function mergeAttributes(
 ): ResolvedAttributes {
   if (!cleared || cleared.size === 0) {
     if (isEmptyAttributes(base) || base === over) return over;
-    if (isEmptyAttributes(over)) return base;
+    if (isEmptyAttributes(over) || addsNothing(base, over)) return base;
   }
   const out = newValidated();
   let any = false;
