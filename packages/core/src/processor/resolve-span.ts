@@ -26,6 +26,47 @@ function resolveUncached(
   return newSpanRecord(explicit, resolved);
 }
 
+/**
+ * The last resolution of a span with a scope but no recorded parent, by the frame's contents
+ * rather than the frame: a scope entered per request (or per AI SDK call) with the same values
+ * makes a new frame each time, and the first span in each would miss the frame's own slot.
+ * Records never change, so spans of different frames may share one.
+ */
+const scoped = {
+  own: EMPTY_ATTRIBUTES,
+  attributes: EMPTY_ATTRIBUTES,
+  cleared: undefined as ScopeFrame['cleared'],
+  explicit: undefined as ResolvedAttributes | undefined,
+  baggage: undefined as ResolvedAttributes | undefined,
+  record: undefined as SpanRecord | undefined,
+};
+
+function resolveInScope(
+  own: ResolvedAttributes,
+  frame: ScopeFrame,
+  baggage: ResolvedAttributes | undefined,
+): SpanRecord {
+  const last = scoped.record;
+  if (
+    last !== undefined &&
+    scoped.own === own &&
+    scoped.attributes === frame.attributes &&
+    scoped.cleared === frame.cleared &&
+    scoped.explicit === frame.explicit &&
+    scoped.baggage === baggage
+  ) {
+    return last;
+  }
+  const record = resolveUncached(own, undefined, frame, baggage);
+  scoped.own = own;
+  scoped.attributes = frame.attributes;
+  scoped.cleared = frame.cleared;
+  scoped.explicit = frame.explicit;
+  scoped.baggage = baggage;
+  scoped.record = record;
+  return record;
+}
+
 /** Where the last resolution is kept when a span has neither a recorded parent nor a scope. */
 const unparented: ChildSlot = {
   childExplicit: undefined,
@@ -61,7 +102,10 @@ export function resolveSpan(
   ) {
     return cached;
   }
-  const record = resolveUncached(own, parent, frame, baggage);
+  const record =
+    parent === undefined && frame !== undefined
+      ? resolveInScope(own, frame, baggage)
+      : resolveUncached(own, parent, frame, baggage);
   slot.childExplicit = own;
   slot.childFrame = frame;
   slot.childBaggage = baggage;

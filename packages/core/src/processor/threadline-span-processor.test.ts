@@ -284,6 +284,35 @@ describe('ThreadlineSpanProcessor', () => {
     }
   });
 
+  it('scopes entered again and again with the same values, and with others between, each give their own', () => {
+    const metadataOf = (sessionId: string) => ({
+      'ai.telemetry.metadata.sessionId': sessionId,
+      'ai.telemetry.metadata.userId': 'u',
+    });
+    const turns = [
+      { sessionId: 's1', userId: 'u' },
+      { sessionId: 's1', userId: 'u' },
+      { sessionId: 's2', userId: null },
+      { sessionId: 's1', userId: 'u' },
+    ];
+    propagateAttributes({ userId: 'outer' }, () => {
+      turns.forEach((turn, i) => {
+        propagateAttributes(turn, () => {
+          const root = tracer.startSpan(`root-${i}`, { attributes: metadataOf(turn.sessionId) });
+          tracer.startSpan(`child-${i}`, {}, trace.setSpan(context.active(), root)).end();
+          root.end();
+        });
+      });
+    });
+    turns.forEach((turn, i) => {
+      for (const name of [`root-${i}`, `child-${i}`]) {
+        expect(h.span(name).attributes['session.id']).toBe(turn.sessionId);
+        // The explicit metadata user wins over a scope that cleared it (level 1 over 3).
+        expect(h.span(name).attributes['user.id']).toBe('u');
+      }
+    });
+  });
+
   it('does nothing for spans outside any scope', () => {
     tracer.startSpan('bare').end();
     expect(h.span('bare').attributes).toEqual({});
