@@ -138,6 +138,23 @@ export function readSpanAttributes(
   ) {
     return EMPTY_ATTRIBUTES;
   }
+  // Every span of one AI SDK call carries the same session and user: the last ones read, with
+  // the policy they were validated under, are known without building a cache key.
+  const plain =
+    !scalars &&
+    !metadata &&
+    rawTags === undefined &&
+    (sessionId === undefined || typeof sessionId === 'string') &&
+    (userId === undefined || typeof userId === 'string');
+  if (
+    plain &&
+    last.attributes !== undefined &&
+    last.sessionId === sessionId &&
+    last.userId === userId &&
+    last.sensitive === settings.sensitive
+  ) {
+    return last.attributes;
+  }
   const input: Record<string, unknown> = { ...scalars };
   if (sessionId !== undefined) input.sessionId = sessionId;
   if (userId !== undefined) input.userId = userId;
@@ -152,8 +169,22 @@ export function readSpanAttributes(
     if (recent.size >= MAX_RECENT) recent.clear();
     recent.set(key, cached);
   }
+  if (plain) {
+    last.sessionId = sessionId as string | undefined;
+    last.userId = userId as string | undefined;
+    last.sensitive = settings.sensitive;
+    last.attributes = cached;
+  }
   return cached;
 }
+
+/** The last plain session and user read (see readSpanAttributes), what `recent` holds for them. */
+const last = {
+  sessionId: undefined as string | undefined,
+  userId: undefined as string | undefined,
+  sensitive: undefined as string | undefined,
+  attributes: undefined as ResolvedAttributes | undefined,
+};
 
 // Every span of one AI SDK call carries the same telemetry metadata: validate each distinct set
 // once. Bounded: cleared when full, which only costs a re-validation.
