@@ -23,24 +23,39 @@ function watchHolder(holder: object, call: Abandonable): void {
   registry?.register(holder, call);
 }
 
-const pending: Array<{ holder: object; call: Abandonable }> = [];
-const defer: (fn: () => void) => unknown =
-  typeof setImmediate === 'function' ? setImmediate : (fn) => setTimeout(fn, 0);
+// Holders and their calls, in pairs: a pair is no object of its own.
+const pending: Array<object | Abandonable> = [];
+let checkScheduled = false;
+/** How long a holder waits for its check at most; what was queued meanwhile is checked with it. */
+const CHECK_DELAY_MS = 10;
 
 function watchPending(): void {
+  checkScheduled = false;
   const batch = pending.splice(0);
-  for (const { holder, call } of batch) if (!call.settled) watchHolder(holder, call);
+  for (let i = 0; i < batch.length; i += 2) {
+    const call = batch[i + 1] as Abandonable;
+    if (!call.settled) watchHolder(batch[i] as object, call);
+  }
+}
+
+function scheduleCheck(): void {
+  checkScheduled = true;
+  const timer: unknown = setTimeout(watchPending, CHECK_DELAY_MS);
+  // The check alone does not keep a process alive.
+  (timer as { unref?: () => void } | null)?.unref?.();
 }
 
 /**
- * Like {@link watchHolder}, but only if `call` is still unsettled at the next macrotask. A
- * response whose promise the caller awaits is parsed within the microtasks that follow its
- * arrival, and a short stream is often read to its end there too, so mostly only what nobody
- * reads (or a long stream) gets registered: registering every call would keep every span alive
- * until a collector cleanup ran, which costs the young generation dearly.
+ * Like {@link watchHolder}, but only if `call` is still unsettled when the queued holders are
+ * checked, one batch every few milliseconds. A response whose promise the caller awaits is
+ * parsed within the microtasks that follow its arrival, and most streams are read to their end
+ * before the check too, so mostly only what nobody reads (or a long stream) gets registered:
+ * registering every call would keep every span alive until a collector cleanup ran, which costs
+ * the young generation dearly. One timer for a batch instead of a macrotask per call: the holder
+ * cannot be collected unwatched meanwhile, as the queue holds it.
  */
 export function watchHolderLater(holder: object, call: Abandonable): void {
   if (!registry) return;
-  if (pending.length === 0) defer(watchPending);
-  pending.push({ holder, call });
+  if (!checkScheduled) scheduleCheck();
+  pending.push(holder, call);
 }
