@@ -47,11 +47,19 @@ const MESSAGES: Record<InvalidReason, string> = {
   'baggage-size': 'does not fit within the W3C baggage limits',
 };
 
+let reports = 0;
+
+/** How many reports were made in this process so far: a validation that made none is repeatable. */
+export function reportsMade(): number {
+  return reports;
+}
+
 /**
  * Reports a value: a diag warning at most once per field and reason per process, and the
  * callback every time. Never throws.
  */
 export function reportInvalid(report: InvalidValueReport, onInvalid: OnInvalid | undefined): void {
+  reports++;
   try {
     const warned = globalState().warned;
     const key = `${report.field}:${report.reason}`;

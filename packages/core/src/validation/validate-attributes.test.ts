@@ -157,6 +157,30 @@ describe('docs/contract.md#fields validation: each rule drops the bad value alon
     expect(reports[0]).toMatchObject({ key: 'requestId', dropped: false });
   });
 
+  it('the same values validated again report again, and each policy decides for itself', () => {
+    const warn = settings();
+    const drop = settings({ sensitive: 'drop' });
+    for (let i = 0; i < 2; i++) validateAttributes({ sessionId: 'bad\nid', userId: 'u' }, warn);
+    for (let i = 0; i < 2; i++) validateAttributes({ sessionId: 'a@b.co' }, warn);
+    expect(reports.map((r) => `${r.field}:${r.reason}`)).toEqual([
+      'sessionId:characters',
+      'sessionId:characters',
+      'sessionId:sensitive',
+      'sessionId:sensitive',
+    ]);
+    const allowed = validateAttributes({ sessionId: 'a@b.co' }, settings({ sensitive: 'allow' }));
+    expect(allowed.attributes).toEqual({ sessionId: 'a@b.co' });
+    expect(validateAttributes({ sessionId: 'a@b.co' }, drop).attributes).toEqual({});
+    const first = validateAttributes({ sessionId: 's', userId: null }, warn);
+    const again = validateAttributes({ sessionId: 's', userId: null }, warn);
+    expect(again).toEqual({ attributes: { sessionId: 's' }, cleared: ['userId'] });
+    expect(again.attributes).toBe(first.attributes);
+    expect(validateAttributes({ sessionId: 's', userId: 'u' }, warn).attributes).toEqual({
+      sessionId: 's',
+      userId: 'u',
+    });
+  });
+
   it('null clears, undefined inherits', () => {
     const result = validateAttributes(
       { sessionId: null, tags: null, userId: undefined },

@@ -9,7 +9,7 @@ import {
 import { configuredSettings } from '../configuration/configure-threadline';
 import type { ThreadlineSettings } from '../settings';
 import { exceedsCardinality } from './metadata-cardinality';
-import { type InvalidReason, reportInvalid } from './report';
+import { type InvalidReason, reportInvalid, reportsMade } from './report';
 import { detectSensitive } from './sensitive';
 import { checkEnvironment, checkIdentifier, checkMetadataText, checkText } from './string-rules';
 
@@ -194,6 +194,21 @@ function validScalar(
   return allowSensitive(settings, field, value as string) ? (value as string) : undefined;
 }
 
+/** The last validation of scalar values only that reported nothing, by its inputs. */
+const last = {
+  settings: undefined as ThreadlineSettings | undefined,
+  sessionId: undefined as unknown,
+  userId: undefined as unknown,
+  traceName: undefined as unknown,
+  version: undefined as unknown,
+  release: undefined as unknown,
+  environment: undefined as unknown,
+  tags: undefined as unknown,
+  metadata: undefined as unknown,
+  prompt: undefined as unknown,
+  result: undefined as ValidationResult | undefined,
+};
+
 /**
  * {@link validateAttributes} without freezing the result, for core's own paths (a scope entered
  * per request): the objects are treated as immutable everywhere, and what reaches applications
@@ -206,22 +221,45 @@ export function validateFields(
   if (typeof input !== 'object' || input === null) return NOTHING;
   try {
     const source = input as Record<string, unknown>;
-    const cleared: AttributeField[] = [];
-    // Each field read by name: a loop over the field names makes every read and write
+    // Each field read once, by name: a loop over the field names makes every read and write
     // megamorphic, which cost about as much as the rest of a two-field scope.
-    const sessionId = validScalar(
-      source.sessionId,
-      'sessionId',
-      checkIdentifier,
-      settings,
-      cleared,
-    );
-    const userId = validScalar(source.userId, 'userId', checkIdentifier, settings, cleared);
-    const traceName = validScalar(source.traceName, 'traceName', checkText, settings, cleared);
-    const version = validScalar(source.version, 'version', checkText, settings, cleared);
-    const release = validScalar(source.release, 'release', checkText, settings, cleared);
+    const sessionIdIn = source.sessionId;
+    const userIdIn = source.userId;
+    const traceNameIn = source.traceName;
+    const versionIn = source.version;
+    const releaseIn = source.release;
+    const environmentIn = source.environment;
+    const tagsIn = source.tags;
+    const metadataIn = source.metadata;
+    const promptIn = source.prompt;
+    // A scope entered again and again with the same values (per request, per model call) is
+    // validated once. Only scalar values are compared: a list or record may have changed inside.
+    const repeatable = tagsIn == null && metadataIn == null && promptIn == null;
+    if (
+      repeatable &&
+      last.result !== undefined &&
+      last.settings === settings &&
+      last.sessionId === sessionIdIn &&
+      last.userId === userIdIn &&
+      last.traceName === traceNameIn &&
+      last.version === versionIn &&
+      last.release === releaseIn &&
+      last.environment === environmentIn &&
+      last.tags === tagsIn &&
+      last.metadata === metadataIn &&
+      last.prompt === promptIn
+    ) {
+      return last.result;
+    }
+    const reportsBefore = repeatable ? reportsMade() : 0;
+    const cleared: AttributeField[] = [];
+    const sessionId = validScalar(sessionIdIn, 'sessionId', checkIdentifier, settings, cleared);
+    const userId = validScalar(userIdIn, 'userId', checkIdentifier, settings, cleared);
+    const traceName = validScalar(traceNameIn, 'traceName', checkText, settings, cleared);
+    const version = validScalar(versionIn, 'version', checkText, settings, cleared);
+    const release = validScalar(releaseIn, 'release', checkText, settings, cleared);
     const environment = validScalar(
-      source.environment,
+      environmentIn,
       'environment',
       checkEnvironment,
       settings,
@@ -241,7 +279,7 @@ export function validateFields(
       version !== undefined ||
       release !== undefined ||
       environment !== undefined;
-    const tags = source.tags;
+    const tags = tagsIn;
     if (tags === null) cleared.push('tags');
     else if (tags !== undefined) {
       const valid = validTags(tags, settings);
@@ -250,7 +288,7 @@ export function validateFields(
         any = true;
       }
     }
-    const metadata = source.metadata;
+    const metadata = metadataIn;
     if (metadata === null) cleared.push('metadata');
     else if (metadata !== undefined) {
       const valid = validMetadata(metadata, settings);
@@ -259,7 +297,7 @@ export function validateFields(
         any = true;
       }
     }
-    const prompt = source.prompt;
+    const prompt = promptIn;
     if (prompt === null) cleared.push('prompt');
     else if (prompt !== undefined) {
       const valid = validPrompt(prompt, settings);
@@ -271,7 +309,27 @@ export function validateFields(
       }
     }
     if (!any && cleared.length === 0) return NOTHING;
-    return { attributes: any ? (out as ResolvedAttributes) : EMPTY_ATTRIBUTES, cleared };
+    const result: ValidationResult = {
+      attributes: any ? (out as ResolvedAttributes) : EMPTY_ATTRIBUTES,
+      cleared,
+    };
+    // Kept only when it reported nothing, so that handing it out again skips no report; frozen,
+    // since it is handed out again.
+    if (repeatable && reportsMade() === reportsBefore) {
+      Object.freeze(cleared);
+      last.settings = settings;
+      last.sessionId = sessionIdIn;
+      last.userId = userIdIn;
+      last.traceName = traceNameIn;
+      last.version = versionIn;
+      last.release = releaseIn;
+      last.environment = environmentIn;
+      last.tags = tagsIn;
+      last.metadata = metadataIn;
+      last.prompt = promptIn;
+      last.result = Object.freeze(result);
+    }
+    return result;
   } catch (error) {
     try {
       diag.warn('threadline: attributes could not be read and were ignored', error);
