@@ -4,6 +4,7 @@ import {
   createContextKey,
   INVALID_SPAN_CONTEXT,
   type Span,
+  type SpanContext,
   trace,
 } from '@opentelemetry/api';
 import { warnFailed } from './warn-failed';
@@ -52,7 +53,9 @@ export function isRunning(target: object): boolean {
  * instead of copying the caller's context twice, as two `setValue` calls would.
  */
 export class CallContext implements Context {
-  private span: Span;
+  private span: Span | undefined;
+  /** Once the span has ended: its identity, made a span again only if something asks. */
+  private ended: SpanContext | undefined;
   /** The API's context with the same values, once something derives a context from this one. */
   private apiContext: Context | undefined;
 
@@ -65,9 +68,16 @@ export class CallContext implements Context {
   }
 
   getValue(key: symbol): unknown {
-    if (key === SPAN_KEY) return this.span;
+    if (key === SPAN_KEY) return this.currentSpan();
     if (key === RUNNING) return this.target;
     return this.parent.getValue(key);
+  }
+
+  // Mostly nothing reads the context after the span ended: the span that stands in for it is
+  // made on the first read, not at every end.
+  private currentSpan(): Span {
+    this.span ??= trace.wrapSpanContext(this.ended!);
+    return this.span;
   }
 
   // A context derived from this one is the API's own, with what this one holds now.
@@ -81,13 +91,17 @@ export class CallContext implements Context {
 
   /** The span has ended: from now on only its identity is held. */
   release(): void {
-    this.span = trace.wrapSpanContext(this.span.spanContext());
+    if (this.span === undefined) return;
+    this.ended = this.span.spanContext();
+    this.span = undefined;
     this.apiContext = undefined;
   }
 
   // HTTP instrumentation derives a context or two per request: the copies are made once.
   private toApiContext(): Context {
-    this.apiContext ??= trace.setSpan(this.parent, this.span).setValue(RUNNING, this.target);
+    this.apiContext ??= trace
+      .setSpan(this.parent, this.currentSpan())
+      .setValue(RUNNING, this.target);
     return this.apiContext;
   }
 }

@@ -33,8 +33,10 @@ export function observedCall(
   if (!call) return method.apply(target, args);
   let result: unknown;
   try {
-    // Under the span, so HTTP instrumentation of the request nests inside it.
-    result = context.with(call.context, method, target, ...args);
+    // Under the span, so HTTP instrumentation of the request nests inside it. Through
+    // `Reflect.apply` with no `this`: given `target` as `this`, the context manager would bind
+    // the method to it, a bound function per call.
+    result = context.with(call.context, Reflect.apply, undefined, method, target, args);
   } catch (error) {
     call.fail(error);
     throw error;

@@ -23,7 +23,7 @@ export function writeTextAnswer(
   out: Attributes,
 ): boolean {
   if (isMaskConfigured()) return false;
-  const roleJson = JSON.stringify(role);
+  const roleJson = role === 'assistant' ? '"assistant"' : JSON.stringify(role);
   const textJson = JSON.stringify(text);
   const output = `{"role":${roleJson},"content":${textJson}}`;
   // The GenAI form names a role always (an empty one is the assistant), as chatOutputMessage.
@@ -31,7 +31,9 @@ export function writeTextAnswer(
   const finish =
     finishReason === undefined
       ? ''
-      : `,"finish_reason":${JSON.stringify(outputFinishReason(finishReason))}`;
+      : finishReason === 'stop'
+        ? ',"finish_reason":"stop"'
+        : `,"finish_reason":${JSON.stringify(outputFinishReason(finishReason))}`;
   const messages = `[{"role":${genAiRole},"parts":[{"type":"text","content":${textJson}}]${finish}}]`;
   if (messages.length > MAX_CONTENT_CHARS) return false;
   out[LANGFUSE_OBSERVATION_ATTRIBUTES.OUTPUT] = output;

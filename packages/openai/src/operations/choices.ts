@@ -41,6 +41,12 @@ export function writeChoicesResponse(
   return choices;
 }
 
+/** `reasons` without its holes and empty strings: itself when it has none (mostly). */
+function withoutGaps(reasons: string[]): string[] {
+  for (let i = 0; i < reasons.length; i++) if (!reasons[i]) return reasons.filter(Boolean);
+  return reasons;
+}
+
 /**
  * Chunks with `choices` (chat and legacy completions): id, model, service tier (only where
  * `readsServiceTier`) and fingerprint from the first chunk that has an id, finish reasons from
@@ -93,7 +99,7 @@ export abstract class ChoicesStreamRecorder implements StreamRecorder {
         model: this.model,
         serviceTier: this.serviceTier,
         fingerprint: this.fingerprint,
-        finishReasons: this.finishReasons.filter(Boolean),
+        finishReasons: withoutGaps(this.finishReasons),
         usage: this.usage,
       },
       out,
