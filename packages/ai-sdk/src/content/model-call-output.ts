@@ -10,19 +10,6 @@ import {
 } from './genai-message';
 import { toolCallsJson } from './prompt-json';
 
-/** The keys of an ai 5/6 model call's answer, which the SDK sets in one or two batches. */
-const OUTPUT_KEYS = [
-  'ai.response.text',
-  'ai.response.reasoning',
-  'ai.response.toolCalls',
-  'ai.response.object',
-  'ai.response.finishReason',
-] as const;
-
-type OutputKey = (typeof OUTPUT_KEYS)[number];
-
-const OUTPUT_KEY_SET: ReadonlySet<string> = new Set(OUTPUT_KEYS);
-
 const NO_PARTS: readonly GenAiPart[] = [];
 
 function toolCallPartsOf(json: string): readonly GenAiPart[] {
@@ -47,7 +34,13 @@ function toolCallPartsOf(json: string): readonly GenAiPart[] {
  * off there is nothing to write.
  */
 export class ModelCallOutput {
-  private readonly recorded: Partial<Record<OutputKey, string>> = {};
+  // One field per answer key, read and written by name: a loop over the key names made a
+  // keyed lookup per name on every batch the SDK writes, and a keyed store per key noted.
+  private text: string | undefined;
+  private reasoning: string | undefined;
+  private toolCalls: string | undefined;
+  private object: string | undefined;
+  private finishReason: string | undefined;
   /** The recorded `ai.response.toolCalls` is the SDK's own JSON (no mask rewrote it). */
   private canonicalCalls = false;
 
@@ -56,20 +49,42 @@ export class ModelCallOutput {
    * `canonical`: the value is the SDK's own, no mask rewrote it.
    */
   note(key: string, value: AttributeValue | undefined, canonical = false): void {
-    if (typeof value === 'string' && OUTPUT_KEY_SET.has(key)) {
-      this.recorded[key as OutputKey] = value;
-      if (key === 'ai.response.toolCalls') this.canonicalCalls = canonical;
+    if (typeof value !== 'string') return;
+    switch (key) {
+      case 'ai.response.text':
+        this.text = value;
+        break;
+      case 'ai.response.reasoning':
+        this.reasoning = value;
+        break;
+      case 'ai.response.toolCalls':
+        this.toolCalls = value;
+        this.canonicalCalls = canonical;
+        break;
+      case 'ai.response.object':
+        this.object = value;
+        break;
+      case 'ai.response.finishReason':
+        this.finishReason = value;
+        break;
     }
   }
 
   /** Notes the answer's keys among `attributes` (`canonical`: as for {@link note}). */
   noteAll(attributes: Attributes, canonical = false): void {
-    for (const key of OUTPUT_KEYS) {
-      const value = attributes[key];
-      if (typeof value !== 'string') continue;
-      this.recorded[key] = value;
-      if (key === 'ai.response.toolCalls') this.canonicalCalls = canonical;
+    const text = attributes['ai.response.text'];
+    if (typeof text === 'string') this.text = text;
+    const reasoning = attributes['ai.response.reasoning'];
+    if (typeof reasoning === 'string') this.reasoning = reasoning;
+    const toolCalls = attributes['ai.response.toolCalls'];
+    if (typeof toolCalls === 'string') {
+      this.toolCalls = toolCalls;
+      this.canonicalCalls = canonical;
     }
+    const object = attributes['ai.response.object'];
+    if (typeof object === 'string') this.object = object;
+    const finishReason = attributes['ai.response.finishReason'];
+    if (typeof finishReason === 'string') this.finishReason = finishReason;
   }
 
   /**
@@ -82,15 +97,13 @@ export class ModelCallOutput {
    * message first; only an answer too long for the bound takes the general path, which cuts it.
    */
   messagesJson(): string | undefined {
-    const { recorded } = this;
-    const reasoning = recorded['ai.response.reasoning'];
-    const text = recorded['ai.response.text'] ?? recorded['ai.response.object'];
-    const calls = recorded['ai.response.toolCalls'];
+    const { reasoning, toolCalls: calls } = this;
+    const text = this.text ?? this.object;
     // The SDK's own JSON of the calls is taken as it is; any other is parsed and converted.
     const callsJson = calls && this.canonicalCalls ? toolCallsJson(calls) : undefined;
     let toolCalls = calls && callsJson === undefined ? toolCallPartsOf(calls) : NO_PARTS;
     if (!reasoning && !text && !callsJson && toolCalls.length === 0) return undefined;
-    const finishReason = finishReasonOf(recorded['ai.response.finishReason']);
+    const finishReason = finishReasonOf(this.finishReason);
     try {
       let parts = reasoning ? `{"type":"reasoning","content":${JSON.stringify(reasoning)}}` : '';
       if (text) parts += `${parts && ','}{"type":"text","content":${JSON.stringify(text)}}`;
