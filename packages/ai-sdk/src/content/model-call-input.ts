@@ -109,7 +109,7 @@ export class ModelCallInput {
     if (json.charCodeAt(head.length) !== 44 || json.slice(0, head.length) !== head) {
       return undefined;
     }
-    const addedJson = this.addedJson(`[${json.slice(head.length + 1)}`, canonical);
+    const addedJson = this.addedJson(json, head.length, canonical);
     if (addedJson === null) return this.remember(json, last.messages, last.system);
     if (addedJson === undefined) return undefined;
     const joined = `${last.messages.slice(0, -1)},${addedJson.slice(1)}`;
@@ -118,15 +118,15 @@ export class ModelCallInput {
   }
 
   /**
-   * The GenAI JSON of the messages a step added (`added`: their JSON list); null when it added
-   * none, undefined when the step is to be converted whole.
+   * The GenAI JSON of the messages a step added (those of `json` after the `,` at `from`); null
+   * when it added none, undefined when the step is to be converted whole.
    */
-  private addedJson(added: string, canonical: boolean): string | null | undefined {
-    const fast = promptJson(added, { canonical, later: true });
+  private addedJson(json: string, from: number, canonical: boolean): string | null | undefined {
+    const fast = promptJson(json, { canonical, later: true, from });
     if (fast !== undefined) return fast.messages ?? null;
     let parsed: unknown;
     try {
-      parsed = JSON.parse(added);
+      parsed = JSON.parse(`[${json.slice(from + 1)}`);
     } catch {
       return undefined;
     }

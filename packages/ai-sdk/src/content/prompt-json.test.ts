@@ -99,6 +99,23 @@ describe('promptJson', () => {
     );
   });
 
+  it('reads the added messages in place as it reads them copied out', () => {
+    const list = fc.array(loopMessage, { maxLength: 3 });
+    fc.assert(
+      fc.property(fc.array(loopMessage, { minLength: 1, maxLength: 3 }), list, (before, added) => {
+        const json = JSON.stringify([...before, ...added]);
+        const from = JSON.stringify(before).length - 1;
+        const copied = `[${json.slice(from + 1)}`;
+        for (const canonical of [true, false]) {
+          expect(promptJson(json, { canonical, later: true, from })).toEqual(
+            promptJson(copied, { canonical, later: true }),
+          );
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('takes tool calls and results straight from the SDK’s JSON, not from rewritten JSON', () => {
     const json = JSON.stringify([
       { role: 'user', content: [{ type: 'text', text: 'order-1234' }] },

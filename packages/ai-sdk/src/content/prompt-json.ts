@@ -16,6 +16,11 @@ export interface PromptJsonOptions {
   canonical?: boolean;
   /** The messages a later step added: a system message among them is left to the general path. */
   later?: boolean;
+  /**
+   * Where the list starts: its `[`, or (for the messages a later step added) the `,` after the
+   * messages before them, so the added ones are read in place rather than copied out first.
+   */
+  from?: number;
 }
 
 /**
@@ -26,11 +31,11 @@ export interface PromptJsonOptions {
 const LITERAL =
   '"(?:[^"\\\\\\u0000-\\u001f\\ud800-\\udfff]|\\\\["\\\\bfnrt]|\\\\u00(?:0[0-7bef]|1[0-9a-f]))*"';
 const LITERAL_AT = new RegExp(LITERAL, 'uy');
-const SYSTEM_STRING = '{"role":"system","content":';
-/** `{"role":"<role>","content":` of each role a message of parts may have. */
-const ROLE_PREFIXES = ['user', 'assistant', 'tool', 'system'].map(
-  (role) => [role, `{"role":"${role}","content":`] as const,
-);
+const ROLE_OPEN = '{"role":"';
+const USER = '{"role":"user","content":';
+const ASSISTANT = '{"role":"assistant","content":';
+const TOOL = '{"role":"tool","content":';
+const SYSTEM = '{"role":"system","content":';
 const TEXT = '{"type":"text","text":';
 const TOOL_CALL = '{"type":"tool-call","toolCallId":';
 const TOOL_RESULT = '{"type":"tool-result","toolCallId":';
@@ -84,6 +89,8 @@ function isValueEnd(c: number): boolean {
 class PartsReader {
   parts = '';
   end = -1;
+  /** Where the part {@link part} read last ends. */
+  private partEnd = -1;
 
   constructor(
     private readonly json: string,
@@ -103,21 +110,23 @@ class PartsReader {
       }
       const part = this.part(i);
       if (part === undefined) return false;
-      parts += parts === '' ? part.json : `,${part.json}`;
-      i = part.end;
+      parts += parts === '' ? part : `,${part}`;
+      i = this.partEnd;
     }
     this.parts = parts;
     this.end = i + 1;
     return true;
   }
 
-  private part(at: number): { json: string; end: number } | undefined {
+  /** The GenAI JSON of the part at `at` (its end in {@link partEnd}), undefined for no such part. */
+  private part(at: number): string | undefined {
     const { json } = this;
     if (!this.callsOnly && json.startsWith(TEXT, at)) {
       const start = at + TEXT.length;
       const end = literalEnd(json, start);
       if (end < 0 || json.charCodeAt(end) !== 125) return undefined;
-      return { json: `{"type":"text","content":${json.slice(start, end)}}`, end: end + 1 };
+      this.partEnd = end + 1;
+      return `{"type":"text","content":${json.slice(start, end)}}`;
     }
     if (!this.canonical) return undefined;
     const call = json.startsWith(TOOL_CALL, at);
@@ -137,12 +146,8 @@ class PartsReader {
       if (first === 34 || json.startsWith('null', start)) return undefined;
       const end = valueEnd(json, start);
       if (end < 0 || json.charCodeAt(end) !== 125) return undefined;
-      const name = json.slice(nameStart, nameEnd);
-      const args = json.slice(start, end);
-      return {
-        json: `{"type":"tool_call","id":${id},"name":${name},"arguments":${args}}`,
-        end: end + 1,
-      };
+      this.partEnd = end + 1;
+      return `{"type":"tool_call","id":${id},"name":${json.slice(nameStart, nameEnd)},"arguments":${json.slice(start, end)}}`;
     }
     for (const prefix of OUTPUT_PREFIXES) {
       if (!json.startsWith(prefix, nameEnd)) continue;
@@ -151,14 +156,38 @@ class PartsReader {
       if (end < 0 || json.charCodeAt(end) !== 125 || json.charCodeAt(end + 1) !== 125) {
         return undefined;
       }
-      const response = json.slice(start, end);
-      return {
-        json: `{"type":"tool_call_response","id":${id},"response":${response}}`,
-        end: end + 2,
-      };
+      this.partEnd = end + 2;
+      return `{"type":"tool_call_response","id":${id},"response":${json.slice(start, end)}}`;
     }
     return undefined;
   }
+}
+
+/** The role of the message at `at` and the length of its `{"role":"…","content":`, or none. */
+function roleAt(
+  json: string,
+  at: number,
+): typeof USER | typeof ASSISTANT | typeof TOOL | typeof SYSTEM | undefined {
+  if (!json.startsWith(ROLE_OPEN, at)) return undefined;
+  // One look at the role's first letter picks the one prefix to compare.
+  let prefix: typeof USER | typeof ASSISTANT | typeof TOOL | typeof SYSTEM;
+  switch (json.charCodeAt(at + ROLE_OPEN.length)) {
+    case 117:
+      prefix = USER;
+      break;
+    case 97:
+      prefix = ASSISTANT;
+      break;
+    case 116:
+      prefix = TOOL;
+      break;
+    case 115:
+      prefix = SYSTEM;
+      break;
+    default:
+      return undefined;
+  }
+  return json.startsWith(prefix, at) ? prefix : undefined;
 }
 
 /**
@@ -175,42 +204,45 @@ class PartsReader {
  */
 export function promptJson(
   json: string,
-  { canonical = false, later = false }: PromptJsonOptions = {},
+  { canonical = false, later = false, from = 0 }: PromptJsonOptions = {},
 ): PromptJson | undefined {
-  if (json.charCodeAt(0) !== 91 || json.charCodeAt(json.length - 1) !== 93) return undefined;
+  const last = json.length - 1;
+  const open = json.charCodeAt(from);
+  if (json.charCodeAt(last) !== 93 || (open !== 91 && (open !== 44 || from === 0))) {
+    return undefined;
+  }
   const reader = new PartsReader(json, canonical);
   let system = '';
   let messages = '';
-  let at = 1;
-  while (at < json.length - 1) {
-    if (at > 1) {
+  let at = from + 1;
+  while (at < last) {
+    if (at > from + 1) {
       if (json.charCodeAt(at) !== 44) return undefined;
       at++;
     }
-    let role: string | undefined;
+    const prefix = roleAt(json, at);
+    if (prefix === undefined) return undefined;
+    const role =
+      prefix === USER
+        ? 'user'
+        : prefix === ASSISTANT
+          ? 'assistant'
+          : prefix === TOOL
+            ? 'tool'
+            : 'system';
+    const start = at + prefix.length;
     let parts: string;
-    if (json.startsWith(SYSTEM_STRING, at) && json.charCodeAt(at + SYSTEM_STRING.length) === 34) {
-      const start = at + SYSTEM_STRING.length;
+    if (prefix === SYSTEM && json.charCodeAt(start) === 34) {
       const end = literalEnd(json, start);
       if (end < 0 || json.charCodeAt(end) !== 125) return undefined;
-      role = 'system';
       parts = `{"type":"text","content":${json.slice(start, end)}}`;
       at = end + 1;
     } else {
-      let start = -1;
-      for (const [candidate, prefix] of ROLE_PREFIXES) {
-        if (json.startsWith(prefix, at)) {
-          role = candidate;
-          start = at + prefix.length;
-          break;
-        }
-      }
-      if (role === undefined || !reader.read(start)) return undefined;
-      if (json.charCodeAt(reader.end) !== 125) return undefined;
+      if (!reader.read(start) || json.charCodeAt(reader.end) !== 125) return undefined;
       parts = reader.parts;
       at = reader.end + 1;
     }
-    if (role === 'system') {
+    if (prefix === SYSTEM) {
       if (later) return undefined;
       // Only the leading system messages are the instructions; a later one is history.
       if (messages === '') {
@@ -220,7 +252,7 @@ export function promptJson(
     }
     messages += `${messages === '' ? '' : ','}{"role":"${role}","parts":[${parts}]}`;
   }
-  if (at !== json.length - 1) return undefined;
+  if (at !== last) return undefined;
   const systemJson = system === '' ? undefined : `[${system}]`;
   const messagesJson = messages === '' ? undefined : `[${messages}]`;
   if ((systemJson?.length ?? 0) > MAX_CONTENT_CHARS) return undefined;
