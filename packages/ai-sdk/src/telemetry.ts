@@ -10,7 +10,7 @@ import { getContextAttributes, type MetadataValue, type PromptReference } from '
 import { contextWithExplicitAttributes } from '@threadline/core/adapter';
 import { isAi7Event, warnAi7Once } from './ai-7-event';
 import { CallTracer } from './call-tracer';
-import { callFields } from './prompt/call-fields';
+import { type CallFields, callFields } from './prompt/call-fields';
 import { recordingOf } from './recording';
 import { toTelemetryMetadata } from './telemetry-metadata';
 
@@ -19,6 +19,8 @@ import { toTelemetryMetadata } from './telemetry-metadata';
  * tracer from a provider: Langfuse's exporter keeps spans of the `ai` scope by default.
  */
 const AI_SDK_TRACER_NAME = 'ai';
+
+const NO_FIELDS: CallFields = callFields({});
 
 /** Options of {@link telemetry}. Every field is optional. */
 export interface TelemetryOptions {
@@ -144,17 +146,30 @@ export function telemetry(options: TelemetryOptions = {}): ThreadlineTelemetrySe
   if (typeof functionId === 'string') settings.functionId = functionId;
   try {
     const base = tracer ?? tracerProvider?.getTracer(AI_SDK_TRACER_NAME);
-    const { explicit, noPrompt } = callFields({
-      sessionId,
-      userId,
-      tags,
-      metadata,
-      traceName,
-      version,
-      release,
-      environment,
-      prompt,
-    });
+    // Most calls name no field of their own: then there is nothing to gather and validate.
+    const names =
+      sessionId !== undefined ||
+      userId !== undefined ||
+      tags !== undefined ||
+      metadata !== undefined ||
+      traceName !== undefined ||
+      version !== undefined ||
+      release !== undefined ||
+      environment !== undefined ||
+      prompt !== undefined;
+    const { explicit, noPrompt } = names
+      ? callFields({
+          sessionId,
+          userId,
+          tags,
+          metadata,
+          traceName,
+          version,
+          release,
+          environment,
+          prompt,
+        })
+      : NO_FIELDS;
     // Resolved as for a span of the call started now: docs/contract.md#precedence merging, the options on top.
     const ctx = explicit
       ? contextWithExplicitAttributes(context.active(), explicit)
