@@ -1,7 +1,7 @@
 import { toBoundedJson } from '@threadline/core/adapter';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { promptJson } from './prompt-json';
+import { literalEnd, promptJson } from './prompt-json';
 import { genAiPromptOf, laterMessagesOf } from './prompt-messages';
 
 /** What the general path makes of a prompt: parsed, converted, serialised. */
@@ -194,5 +194,37 @@ describe('promptJson', () => {
       { role: 'user', content: [{ type: 'text', text: 'x'.repeat(40_000) }] },
     ]);
     expect(promptJson(long)).toBeUndefined();
+  });
+});
+
+describe('literalEnd', () => {
+  // The literals JSON.stringify writes, as a regular expression: the definition checked against.
+  const written =
+    /"(?:[^"\\\u0000-\u001f\ud800-\udfff]|\\["\\bfnrt]|\\u00(?:0[0-7bef]|1[0-9a-f]))*"/uy;
+  const byExpression = (json: string, at: number) => {
+    written.lastIndex = at;
+    return written.test(json) ? written.lastIndex : -1;
+  };
+
+  it('ends a literal where the definition does, and finds none where it finds none', () => {
+    // Quotes, escapes, hex digits, control characters and surrogate halves, in any order.
+    const piece = fc.oneof(
+      fc.constantFrom('"', '\\', 'u', '0', '1', '7', '8', 'b', 'e', 'f', 'n', 'A', 'a', '\u0001'),
+      fc.constantFrom('\ud83d', '\ude00', '\ud83d\ude00', ' ', 'x'),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    );
+    const text = fc.array(piece, { maxLength: 12 }).map((parts) => parts.join(''));
+    const literal = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 12 }).map((value) => JSON.stringify(value)),
+      text.map((inner) => `"${inner}"`),
+      text,
+    );
+    fc.assert(
+      fc.property(text, literal, text, (before, value, after) => {
+        const json = before + value + after;
+        expect(literalEnd(json, before.length)).toBe(byExpression(json, before.length));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
