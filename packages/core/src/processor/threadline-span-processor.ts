@@ -222,10 +222,14 @@ export class ThreadlineSpanProcessor implements SdkSpanProcessor {
         storeEmitted(record, this.emittedFor(record.resolved), this.emitKey);
       }
       setRecordEmitted(span, record, existing);
+      // Only the first such start in a frame is kept (again after a stamp moved the epoch on):
+      // in a chain of nested spans each start has another parent, and keeping each one would
+      // cost every level the writes without a hit to pay for them.
       if (
         frame !== undefined &&
         own === EMPTY_ATTRIBUTES &&
         baggage === undefined &&
+        (frame.bareRecord === undefined || frame.bareEpoch !== recordEpoch.value) &&
         addsNothing(parent, frame)
       ) {
         keepBareStart(frame, parentSpan, record);
