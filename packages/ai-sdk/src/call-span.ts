@@ -45,13 +45,11 @@ export class CallSpan implements Span, StreamWatch {
    * @param parent the tracked span it was started under, if any: it joins that span's call,
    *   unless the call's root has already ended (then it opens a call of its own).
    * @param output for a model call, where its answer is gathered.
-   * @param masking a mask was configured when the span started: its writes go through it.
    */
   constructor(
     readonly span: Span,
     parent: CallSpan | undefined,
     private readonly output?: ModelCallOutput,
-    private readonly masking = true,
   ) {
     const root = parent?.callRoot;
     if (root && !root.ended) {
@@ -72,14 +70,11 @@ export class CallSpan implements Span, StreamWatch {
   }
 
   // After Threadline ended a span the SDK may still write to it: those writes are dropped
-  // here rather than warned about by the OpenTelemetry SDK. Whether a mask applies is read once,
-  // when the span starts: the SDK writes several batches per span, and a mask is configured at
-  // start-up, not halfway through a span.
+  // here rather than warned about by the OpenTelemetry SDK.
 
   setAttribute(key: string, value: AttributeValue): this {
     if (this.ended) return this;
-    const masked =
-      this.masking && CONTENT_KEYS.has(key) && value !== undefined ? maskedValue(value) : value;
+    const masked = CONTENT_KEYS.has(key) && value !== undefined ? maskedValue(value) : value;
     if (masked === undefined) return this;
     this.output?.note(key, masked, masked === value);
     this.span.setAttribute(key, masked);
@@ -88,7 +83,7 @@ export class CallSpan implements Span, StreamWatch {
 
   setAttributes(attributes: Attributes): this {
     if (this.ended) return this;
-    const masked = this.masking ? maskContentAttributes(attributes) : attributes;
+    const masked = maskContentAttributes(attributes);
     this.output?.noteAll(masked, masked === attributes);
     this.span.setAttributes(masked);
     return this;

@@ -8,7 +8,7 @@ import {
   trace,
 } from '@opentelemetry/api';
 import type { ResolvedAttributes } from '@threadline/core';
-import { contextWithExplicitAttributes, isMaskConfigured } from '@threadline/core/adapter';
+import { contextWithExplicitAttributes } from '@threadline/core/adapter';
 import { CallSpan } from './call-span';
 import { isModelCall } from './content/model-call';
 import { ModelCallInput } from './content/model-call-input';
@@ -67,8 +67,7 @@ export class CallTracer implements Tracer {
   startSpan(name: string, options?: SpanOptions, ctx: Context = context.active()): Span {
     const startContext = this.explicit ? contextWithExplicitAttributes(ctx, this.explicit) : ctx;
     const modelCall = isModelCall(name);
-    const masking = isMaskConfigured();
-    let started = masking ? withStartContent(options) : options;
+    let started = withStartContent(options);
     // The options' own prompt (or their "none") wins over the metadata's.
     let prompt: ReturnType<typeof metadataPrompt> =
       modelCall && this.noPrompt ? NO_PROMPT : undefined;
@@ -87,13 +86,12 @@ export class CallTracer implements Tracer {
       if (attributes && span.isRecording()) {
         // The SDK's own JSON when no mask rewrote it (content-equal strings count as unchanged).
         const canonical =
-          attributes === options?.attributes ||
           attributes['ai.prompt.messages'] === options?.attributes?.['ai.prompt.messages'];
         this.input.write(span, attributes, canonical);
       }
       if (prompt !== NO_PROMPT) linkPrompt(span, startContext, prompt);
     }
-    return this.track(span, ctx, modelCall, masking);
+    return this.track(span, ctx, modelCall);
   }
 
   startActiveSpan<F extends ActiveSpanFn>(name: string, fn: F): ReturnType<F>;
@@ -164,14 +162,13 @@ export class CallTracer implements Tracer {
   }
 
   /** Wraps a recording span so that it joins the call of its parent, if that is tracked. */
-  private track(span: Span, parentContext: Context, modelCall: boolean, masking: boolean): Span {
+  private track(span: Span, parentContext: Context, modelCall: boolean): Span {
     try {
       if (!span.isRecording()) return span;
       const parent = trace.getSpan(parentContext);
       // The AI SDK puts its own span on contexts; a caller of startSpan may put the wrapper.
       const parentCall = parent instanceof CallSpan ? parent : parent && this.tracked.get(parent);
-      const output = modelCall ? new ModelCallOutput() : undefined;
-      const tracked = new CallSpan(span, parentCall, output, masking);
+      const tracked = new CallSpan(span, parentCall, modelCall ? new ModelCallOutput() : undefined);
       this.tracked.set(span, tracked);
       return tracked;
     } catch (error) {
