@@ -1,6 +1,10 @@
 import { context, type Span, trace } from '@opentelemetry/api';
 import { BasicTracerProvider, SamplingDecision } from '@opentelemetry/sdk-trace-base';
-import { propagateAttributes } from '@threadline/core';
+import {
+  configureThreadline,
+  propagateAttributes,
+  resetThreadlineConfiguration,
+} from '@threadline/core';
 import {
   END_REASONS,
   THREADLINE_SPAN_ATTRIBUTES,
@@ -41,6 +45,29 @@ function countingSignal() {
 }
 
 describe('CallTracer', () => {
+  it('a mask configured while a span is open rewrites the content that span records from then on', () => {
+    const tracer = new CallTracer(harness.capture.tracer('ai'), undefined);
+    try {
+      tracer.startActiveSpan('ai.generateText', (span) => {
+        span.setAttributes({ 'ai.prompt': 'before the secret' });
+        configureThreadline({
+          mask: ({ data }) => (typeof data === 'string' ? data.replaceAll('secret', '***') : data),
+        });
+        span.setAttributes({ 'ai.response.text': 'the secret answer' });
+        span.setAttribute('ai.response.object', 'a secret object');
+        span.end();
+      });
+    } finally {
+      resetThreadlineConfiguration();
+    }
+    const [recorded] = harness.capture.spans();
+    expect(recorded!.attributes).toMatchObject({
+      'ai.prompt': 'before the secret',
+      'ai.response.text': 'the *** answer',
+      'ai.response.object': 'a *** object',
+    });
+  });
+
   it('startActiveSpan: the callback gets the tracked span, the context the SDK span', () => {
     const tracer = new CallTracer(harness.capture.tracer('ai'), undefined);
     const seen: Array<[boolean, boolean, number]> = [];
