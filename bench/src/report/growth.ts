@@ -56,10 +56,12 @@ export function formatFactor(growth: Growth): string {
  */
 export function growthOverFloor(dimension: ScaleDimension, name: string, floor: string): Growth {
   return growthOfValues(
-    dimension.sizes.map(({ size, result }) => ({
-      size,
-      value: overheadOf(result, name) / overheadOf(result, floor),
-    })),
+    dimension.sizes.map(({ size, result }) => {
+      const own = overheadOf(result, name);
+      const least = overheadOf(result, floor);
+      // A floor measured at or below 0 gives no ratio: above it, Threadline cannot count as flat.
+      return { size, value: least > 0 ? own / least : own > 0 ? Number.POSITIVE_INFINITY : 0 };
+    }),
   );
 }
 

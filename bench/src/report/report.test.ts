@@ -322,6 +322,24 @@ describe('scale growth', () => {
     expect(grows!.measured).toContain('grows over the floor');
   });
 
+  it('never counts Threadline as flat over a floor measured at or below 0', () => {
+    const withFloor = (floor: number[]): ScaleDimension => ({
+      ...dimension([150, 300, 690]),
+      sizes: [150, 300, 690].map((overhead, i) => ({
+        size: 10 ** i,
+        spansPerIteration: 1,
+        result: workload(
+          `scale-concurrency-${10 ** i}`,
+          { bare: rounds(0), threadline: rounds(overhead, 0), floor: rounds(floor[i]!, 0) },
+          { floor: 'floor' },
+        ),
+      })),
+    });
+    const [check] = checkGrowth([withFloor([150, 240, -30])]);
+    expect(check!.met).toBe(false);
+    expect(check!.measured).toContain('grows over the floor');
+  });
+
   it('counts a cost that falls as the work grows as no growth', () => {
     const falls = overheadGrowth(dimension([150, 53, 52]), 'threadline');
     expect(falls.factor).toBeLessThan(1);
