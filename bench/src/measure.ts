@@ -39,7 +39,7 @@ export function median(values: readonly number[]): number {
   );
 }
 
-function summarise(rounds: number[], latencies: number[]): Measured {
+export function summarise(rounds: number[], latencies: number[] = []): Measured {
   const sorted = [...rounds].sort((a, b) => a - b);
   const mid = quantile(sorted, 0.5);
   const spread = mid > 0 ? (quantile(sorted, 0.75) - quantile(sorted, 0.25)) / mid : 0;

@@ -10,12 +10,26 @@ export interface Crowd {
 }
 
 /**
- * `size` async tasks, each in a scope of its own session entered the setup's way, with a
- * request span active. They stay open between ticks (awaiting a promise, as a request handler
- * awaits its model call), so every scope and its context are live while the others run; on a
- * tick each task resumes in its own context and starts and ends one span there.
+ * One crowd per setup: `size` async tasks each, every task in a scope of its own session
+ * entered the setup's way, with a request span active. They stay open between ticks (awaiting
+ * a promise, as a request handler awaits its model call), so every scope and its context are
+ * live while the others run; on a tick each task resumes in its own context and starts and ends
+ * one span there. The setups' tasks are started in turn (task 0 of each setup, then task 1 of
+ * each, and so on): every setup's scopes, contexts and spans are spread alike over the heap, so
+ * no setup is favoured by where its objects happened to land.
  */
-export function startCrowd(setup: SpanSetup, size: number): Crowd {
+export function startCrowds(
+  setups: Record<string, SpanSetup>,
+  size: number,
+): Record<string, Crowd> {
+  const builders = Object.entries(setups).map(
+    ([name, setup]) => [name, crowdBuilder(setup)] as const,
+  );
+  for (let i = 0; i < size; i++) for (const [, builder] of builders) builder.add(i);
+  return Object.fromEntries(builders.map(([name, builder]) => [name, builder.crowd]));
+}
+
+function crowdBuilder(setup: SpanSetup): { add(i: number): void; crowd: Crowd } {
   let waiting: Array<() => void> = [];
   let stopped = false;
   let remaining = 0;
@@ -27,7 +41,7 @@ export function startCrowd(setup: SpanSetup, size: number): Crowd {
     for (const resolve of woken) resolve();
   };
   const tasks: Array<Promise<void>> = [];
-  for (let i = 0; i < size; i++) {
+  const add = (i: number) => {
     const fields = { sessionId: `conv-${i}`, userId: `user-${i % 50}` };
     tasks.push(
       setup.enter(fields, async () => {
@@ -46,10 +60,10 @@ export function startCrowd(setup: SpanSetup, size: number): Crowd {
         }
       }),
     );
-  }
-  return {
+  };
+  const crowd: Crowd = {
     tick() {
-      remaining = size;
+      remaining = tasks.length;
       const done = new Promise<void>((resolve) => {
         finish = resolve;
       });
@@ -62,4 +76,5 @@ export function startCrowd(setup: SpanSetup, size: number): Crowd {
       await Promise.all(tasks);
     },
   };
+  return { add, crowd };
 }
