@@ -10,6 +10,7 @@ import { getContextAttributes, type MetadataValue, type PromptReference } from '
 import { contextWithExplicitAttributes } from '@threadline/core/adapter';
 import { isAi7Event, warnAi7Once } from './ai-7-event';
 import { CallTracer } from './call-tracer';
+import { namesAny } from './names-any';
 import { type CallFields, callFields } from './prompt/call-fields';
 import { recordingOf } from './recording';
 import { toTelemetryMetadata } from './telemetry-metadata';
@@ -119,6 +120,8 @@ export interface ThreadlineTelemetryIntegration {
  * });
  */
 export function telemetry(options: TelemetryOptions = {}): ThreadlineTelemetrySettings {
+  // Called from plain JavaScript with null, it must not throw either.
+  const given: TelemetryOptions = typeof options === 'object' && options !== null ? options : {};
   const {
     sessionId,
     userId,
@@ -134,8 +137,7 @@ export function telemetry(options: TelemetryOptions = {}): ThreadlineTelemetrySe
     recordOutputs,
     tracer,
     tracerProvider,
-    // Called from plain JavaScript with null, it must not throw either.
-  }: TelemetryOptions = typeof options === 'object' && options !== null ? options : {};
+  } = given;
   const { recordInputs: inputs, recordOutputs: outputs } = recordingOf(recordInputs, recordOutputs);
   const settings: ThreadlineTelemetrySettings = {
     isEnabled: true,
@@ -147,17 +149,7 @@ export function telemetry(options: TelemetryOptions = {}): ThreadlineTelemetrySe
   try {
     const base = tracer ?? tracerProvider?.getTracer(AI_SDK_TRACER_NAME);
     // Most calls name no field of their own: then there is nothing to gather and validate.
-    const names =
-      sessionId !== undefined ||
-      userId !== undefined ||
-      tags !== undefined ||
-      metadata !== undefined ||
-      traceName !== undefined ||
-      version !== undefined ||
-      release !== undefined ||
-      environment !== undefined ||
-      prompt !== undefined;
-    const { explicit, noPrompt } = names
+    const { explicit, noPrompt } = namesAny(given)
       ? callFields({
           sessionId,
           userId,
