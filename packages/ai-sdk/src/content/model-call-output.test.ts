@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anyText, toolCallPart } from '../../test/content-arbitraries';
 import { ModelCallOutput } from './model-call-output';
 
 function output(attributes: Record<string, string>): unknown {
@@ -65,14 +66,9 @@ describe('ModelCallOutput', () => {
   });
 
   it('writes the same from the SDK’s own JSON of the answer as from any other', () => {
-    const text = fc.string({ unit: 'binary', maxLength: 20 });
+    const text = anyText(20);
     const call = fc.oneof(
-      fc.record({
-        type: fc.constant('tool-call'),
-        toolCallId: text,
-        toolName: text,
-        input: fc.oneof(fc.jsonValue({ maxDepth: 3 }), text),
-      }),
+      toolCallPart(text),
       fc.record(
         { type: fc.constantFrom('tool-call', 'tool-result'), toolCallId: text, input: text },
         { requiredKeys: ['type'] },

@@ -1,6 +1,7 @@
 import { toBoundedJson } from '@threadline/core/adapter';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anyText, toolCallPart } from '../../test/content-arbitraries';
 import { literalEnd, promptJson } from './prompt-json';
 import { genAiPromptOf, laterMessagesOf } from './prompt-messages';
 
@@ -17,8 +18,7 @@ function general(json: string): { messages: string | undefined; system: string |
   };
 }
 
-// Any UTF-16 code units: quotes, backslashes, control characters, lone surrogates, emoji.
-const text = fc.string({ unit: 'binary', maxLength: 30 });
+const text = anyText(30);
 const textPart = fc.record({ type: fc.constant('text'), text });
 const message = fc.oneof(
   fc.record({ role: fc.constant('system'), content: text }),
@@ -31,12 +31,7 @@ const message = fc.oneof(
 // Parts as the AI SDK records them in a tool loop, and some it records otherwise.
 const toolPart = fc.oneof(
   textPart,
-  fc.record({
-    type: fc.constant('tool-call'),
-    toolCallId: text,
-    toolName: text,
-    input: fc.oneof(fc.jsonValue({ maxDepth: 3 }), text),
-  }),
+  toolCallPart(text),
   fc.record(
     {
       type: fc.constant('tool-call'),
@@ -200,6 +195,7 @@ describe('promptJson', () => {
 describe('literalEnd', () => {
   // The literals JSON.stringify writes, as a regular expression: the definition checked against.
   const written =
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: JSON escapes the control characters, so the definition has to name them
     /"(?:[^"\\\u0000-\u001f\ud800-\udfff]|\\["\\bfnrt]|\\u00(?:0[0-7bef]|1[0-9a-f]))*"/uy;
   const byExpression = (json: string, at: number) => {
     written.lastIndex = at;
